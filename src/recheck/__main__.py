@@ -1,0 +1,5 @@
+"""``python -m recheck`` works like the ``recheck`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,57 @@
+"""The whole pipeline as library calls: paths in, a report out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from . import documents
+from .engine import run_rules
+from .errors import InputError
+from .framing import Framer
+from .models import Claim, Report, Skipped
+from .quantities import extract_quantities
+from .ranking import rank
+from .rulebook import Rulebook, load_rulebook
+
+DEFAULT_RULES = Path("rules")
+
+
+def extract_claims(paths: Sequence[str], rulebook: Rulebook,
+                   on_document: Callable[[str], None] | None = None,
+                   ) -> tuple[list[Claim], list[Skipped]]:
+    """Read, split, extract and frame every document under ``paths``."""
+    docs, skipped = documents.load(paths)
+    if not docs:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
+        raise InputError(f"no documents to audit in {', '.join(paths)}"
+                         + (f" ({reasons})" if reasons else ""))
+    framer = Framer(rulebook.vocabulary, extract_quantities)
+    claims: list[Claim] = []
+    for doc in docs:
+        for article in documents.split_articles(doc):
+            claims.extend(framer.frame_article(article, documents.sentences(article)))
+        if on_document:
+            on_document(doc.path)
+    return claims, skipped
+
+
+def audit(paths: Iterable[str], rules: Path | str | Rulebook = DEFAULT_RULES) -> Report:
+    """Audit the documents under ``paths`` with the rules folder ``rules``.
+
+    Returns a :class:`~recheck.models.Report` whose contradictions are ranked, most
+    severe first. Raises :class:`~recheck.errors.RecheckError` for a bad path or rule.
+    """
+    rulebook = rules if isinstance(rules, Rulebook) else load_rulebook(rules)
+    claims, skipped = extract_claims(list(paths), rulebook)
+    claims.sort(key=_claim_order)
+    incomparable = frozenset(m.id for m in rulebook.vocabulary.metrics.values()
+                             if not m.comparable)
+    contradictions = rank(run_rules(claims, rulebook.rules, incomparable))
+    return Report(claims=tuple(claims), contradictions=contradictions,
+                  rules=rulebook.rules, skipped=tuple(skipped))
+
+
+def _claim_order(claim: Claim) -> tuple[str, int, int]:
+    column = int(claim.id.rsplit(":", 1)[1])
+    return (claim.path, claim.line, column)

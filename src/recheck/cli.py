@@ -1,0 +1,168 @@
+"""The command line: options in, one library call, a reporter, an exit code.
+
+Exit codes (``ExitCode``): 0 no contradiction, 1 contradictions found, 2 a usage,
+input or rule-file error (one line on stderr, never a traceback), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import IntEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .errors import RecheckError
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    CONTRADICTIONS = 1
+    ERROR = 2
+    INTERRUPTED = 130
+
+
+app = typer.Typer(
+    name="recheck",
+    help="Find numeric claims that contradict each other across news articles "
+         "(Chinese and English).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files or folders of articles (.txt, .md).",
+                                               show_default=False)]
+RulesOpt = Annotated[Path, typer.Option("--rules", "-r", help="Rules folder.",
+                                        file_okay=False)]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="Write the report to FILE instead of "
+                                                     "standard output.")]
+AUDIT_FORMATS = ("text", "json", "csv")
+CLAIM_FORMATS = ("table", "json", "csv")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"recheck {__version__}")
+        raise typer.Exit(ExitCode.OK)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Find numeric claims that contradict each other across news articles."""
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"recheck: error: {message}", err=True)
+    return typer.Exit(ExitCode.ERROR)
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        raise _fail(f"unknown format {fmt!r} (choose from {', '.join(allowed)})")
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename, so that an
+    interrupted write leaves the old file intact."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@app.command()
+def audit(
+    paths: PathsArg,
+    rules: RulesOpt = Path("rules"),
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help=f"Report format: {', '.join(AUDIT_FORMATS)}.")] = "text",
+    output: OutputOpt = None,
+) -> None:
+    """Audit articles and report the contradictions between them, most severe first.
+
+    Exits 0 when there is none, 1 when there are, 2 on a usage, input or rule error.
+    """
+    _check_format(fmt, AUDIT_FORMATS)
+    from .audit import audit as run_audit
+    from .reporters import render_audit
+
+    try:
+        report = run_audit(paths, rules)
+    except RecheckError as exc:
+        raise _fail(str(exc)) from None
+    _emit(render_audit(report, fmt, color=_color() and output is None), output)
+    raise typer.Exit(ExitCode.CONTRADICTIONS if report.contradictions else ExitCode.OK)
+
+
+@app.command()
+def claims(
+    paths: PathsArg,
+    rules: RulesOpt = Path("rules"),
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help=f"Output format: {', '.join(CLAIM_FORMATS)}.")] = "table",
+    output: OutputOpt = None,
+) -> None:
+    """List every numeric claim with its frame: entity, metric, period, modality."""
+    _check_format(fmt, CLAIM_FORMATS)
+    from .audit import audit as run_audit
+    from .reporters import render_claims
+
+    try:
+        report = run_audit(paths, rules)
+    except RecheckError as exc:
+        raise _fail(str(exc)) from None
+    _emit(render_claims(report, fmt, color=_color() and output is None), output)
+
+
+@app.command("rules")
+def list_rules(rules: RulesOpt = Path("rules")) -> None:
+    """List the loaded rules and check that every rule file is valid."""
+    from .rulebook import load_rulebook
+
+    try:
+        book = load_rulebook(rules)
+    except RecheckError as exc:
+        raise _fail(str(exc)) from None
+    for rule in book.rules:
+        select = ", ".join(f"{k}={v}" for k, v in (("entity", rule.select.entity),
+                                                   ("metric", rule.select.metric),
+                                                   ("dimension", rule.select.dimension)) if v)
+        typer.echo(f"{rule.id}  {rule.severity:<6}  {rule.kind:<8}  {rule.title}"
+                   f"  [{select or 'any claim'}; periods: {rule.periods}]")
+
+
+def main() -> None:
+    """Entry point of the ``recheck`` script and ``python -m recheck``."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("recheck: interrupted", err=True)
+        sys.exit(ExitCode.INTERRUPTED)

@@ -1,0 +1,118 @@
+"""Apply the rules to the claims: group claims by what they measure, compare each group
+with the rule's comparison kind, and stamp each finding with the rule's id and severity.
+
+Rules that name an entity or a metric run first; the catch-all rule (one that selects
+neither) only reports groups that no specific rule already reported. Only claims stated
+as fact are compared: a target or a forecast never contradicts an actual figure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+
+from .compare import KINDS, Finding
+from .framing import quantity_kind
+from .models import Claim, Contradiction, Rule
+from .ranking import score
+from .units import dimension
+
+GroupKey = tuple[str | None, str | None, str, str | None]
+
+
+def selects(rule: Rule, claim: Claim) -> bool:
+    sel = rule.select
+    if claim.entity is None or claim.metric is None or claim.frame.modality != "actual":
+        return False
+    if sel.entity is not None and claim.entity.split("@")[0] != sel.entity:
+        return False
+    if sel.metric is not None and claim.metric != sel.metric:
+        return False
+    return sel.dimension is None or _dimension(claim.unit) == sel.dimension
+
+
+def _dimension(unit: str) -> str:
+    return unit if unit in {"percent", "percentage_point", "fold"} else dimension(unit)
+
+
+def group_claims(rule: Rule, claims: Iterable[Claim],
+                 incomparable: frozenset[str] = frozenset()) -> dict[GroupKey, list[Claim]]:
+    groups: dict[GroupKey, list[Claim]] = {}
+    for claim in claims:
+        if rule.select.metric is None and claim.metric in incomparable:
+            continue
+        if selects(rule, claim):
+            period = claim.period if rule.periods == "same" or rule.kind == "growth" else None
+            key = (claim.entity, claim.metric, claim.unit,
+                   None if rule.kind == "growth" else period)
+            groups.setdefault(key, []).append(claim)
+    return groups
+
+
+def run_rules(claims: Sequence[Claim], rules: Sequence[Rule],
+              incomparable: frozenset[str] = frozenset()) -> list[Contradiction]:
+    """Every contradiction the rules find, unranked (rank 0).
+
+    Metrics in ``incomparable`` (amounts of one-off events) are compared only by rules
+    that name them."""
+    found: list[Contradiction] = []
+    reported: set[tuple[GroupKey, frozenset[str]]] = set()
+    for rule in sorted(rules, key=lambda r: (r.is_catch_all, r.id)):
+        compare = KINDS[rule.kind]
+        for key, group in sorted(groups_items(group_claims(rule, claims, incomparable))):
+            tolerance = rule.tolerance_for(quantity_kind(key[2]))
+            finding = compare(group, rule, tolerance)
+            if finding is None:
+                continue
+            ids = frozenset(c.id for c in finding.claims)
+            if rule.is_catch_all and any(k == key and ids <= seen for k, seen in reported):
+                continue
+            reported.add((key, ids))
+            found.append(_contradiction(rule, key, finding))
+    return found
+
+
+def groups_items(groups: dict[GroupKey, list[Claim]]) -> list[tuple[tuple[str, ...], list[Claim]]]:
+    """Groups in a stable order (None sorts as empty)."""
+    return [(tuple(k or "" for k in key), group) for key, group in groups.items()]
+
+
+def fingerprint(rule: Rule, key: Sequence[str], claims: Sequence[Claim]) -> str:
+    """What the contradiction is: rule, subject, metric, period, and each claim's value
+    and sentence. Line numbers, file names and file order do not enter it."""
+    parts = [rule.id, *key]
+    parts += sorted(f"{c.value:.6g} {c.unit}|{' '.join(c.quote.split())}" for c in claims)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _contradiction(rule: Rule, key: Sequence[str], finding: Finding) -> Contradiction:
+    entity, metric, unit, period = key
+    return Contradiction(
+        fingerprint=fingerprint(rule, key, finding.claims),
+        rule=rule.id,
+        rule_title=rule.title,
+        severity=rule.severity,
+        score=score(rule.severity, finding.z),
+        rank=0,
+        entity=entity or None,
+        metric=metric or None,
+        period=period or None,
+        unit=unit,
+        gap=finding.gap,
+        summary=finding.note or _summary(finding),
+        claims=finding.claims,
+    )
+
+
+def _summary(finding: Finding) -> str:
+    values = " vs ".join(dict.fromkeys(f"{c.hedge + ' ' if c.hedge else ''}{c.text}".strip()
+                                       for c in finding.claims))
+    unit = finding.claims[0].unit
+    unit = "percentage points" if unit == "percent" else unit
+    return f"{values} (ranges {format_number(finding.gap)} {unit} apart)"
+
+
+def format_number(value: float) -> str:
+    if value == 0 or 1e-3 <= abs(value) < 1e15:
+        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return f"{value:.3g}"

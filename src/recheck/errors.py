@@ -1,0 +1,13 @@
+"""Errors that end a run with exit code 2, each with a one-line message."""
+
+
+class RecheckError(Exception):
+    """Base class: the message is shown to the user as it is."""
+
+
+class RuleError(RecheckError):
+    """A rule or vocabulary file is invalid; the message names file, rule and key."""
+
+
+class InputError(RecheckError):
+    """A path the user gave cannot be audited at all."""

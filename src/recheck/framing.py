@@ -1,0 +1,321 @@
+"""Frame each quantity as a claim: who it is about, what it measures, when, and whether
+it is stated as fact.
+
+Binding works clause by clause, so that in a long sentence each number takes its own
+subject and metric rather than the first ones the sentence names:
+
+* entity: the nearest subject named before the number in its clause, else after it in
+  the clause, else the nearest one earlier in the sentence, else the subject of the
+  previous sentence. Agencies and outlets (sources) are never subjects, and a share
+  never belongs to the world (占全球85% is somebody else's share);
+* metric: the nearest metric term of a compatible kind in the clause, else earlier in
+  the sentence. A percentage next to a tonnage metric is a share of it; next to a change
+  word (同比上涨, a 65% difference) it is a change and is left unframed;
+* period: the nearest time expression in the clause, else the nearest earlier in the
+  sentence, else "current";
+* modality: a deadline (到2030年, by 2028) or a cue word (目标, 有望, expected to, 如果)
+  earlier in the sentence marks the figure as target / forecast / plan / hypothetical.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .models import Article, Claim, Frame, Quantity, Sentence
+from .periods import CURRENT, PeriodMention, find_periods
+from .units import UnitError, canonical, convert, dimension
+from .vocabulary import Mention, Vocabulary
+
+# Clause boundaries: CJK commas and enumerations of clauses, English ", " and dashes.
+# A comma between digits (45,000) is a thousands separator, not a boundary.
+_CLAUSE = re.compile(r"[，;；:：—]+|(?<!\d),|,(?!\d)|\s[-–]\s")
+# In Chinese, a name right after one of these is an object (向美国投资, 仅次于中国,
+# 对东南亚的出口), not the subject of the figure.
+_ZH_OBJECT_MARKER = re.compile(r"(?:向|对|给|与|跟|同|比|于|和|较|从)$")
+_ZH_OBJECT_MARKER_SCOPED = re.compile(r"(?:向|对|给|与|跟|同|比|于|和|较)$")
+_EN_OF = re.compile(r"\bof(?:\s+the)?\s*$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+Extractor = Callable[[str], list[Quantity]]
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    end: int
+
+
+def quantity_kind(unit: str) -> str:
+    """The metric dimension a unit can fill: mass, percent, money, price, count, fold."""
+    if unit == "percent":
+        return "percent"
+    if unit == "fold":
+        return "fold"
+    if unit in {"dimensionless", "item"}:
+        return "count"
+    if unit == "percentage_point":
+        return "points"
+    try:
+        dims = dimension(unit)
+    except UnitError:
+        return "other"
+    if dims == "[mass]":
+        return "mass"
+    if dims.startswith("[currency_") and "/" not in dims and "*" not in dims:
+        return "money"
+    if dims.startswith("[currency_") and dims.endswith("/ [mass]"):
+        return "price"
+    return "other"
+
+
+class Framer:
+    """Frames the quantities of one article at a time against a vocabulary."""
+
+    def __init__(self, vocabulary: Vocabulary, extract: Extractor) -> None:
+        self.vocab = vocabulary
+        self.extract = extract
+        self._share_metric = {m.share_of: m.id for m in vocabulary.metrics.values()
+                              if m.share_of}
+
+    # -- the article loop ---------------------------------------------------------
+    def frame_article(self, article: Article, sentences: Iterable[Sentence]) -> list[Claim]:
+        claims: list[Claim] = []
+        context_year: int | None = None
+        previous_subject: str | None = None
+        dominant = self._dominant_entities(article)
+        for sentence in sentences:
+            text = sentence.text
+            mentions = self.vocab.scan(text)
+            periods = find_periods(text, article.date, context_year)
+            clauses = _clauses(text)
+            quantities = [q for q in self.extract(text)
+                          if not any(p.start <= q.start < p.end for p in periods)]
+            for quantity in quantities:
+                frame = self._frame(text, quantity, quantities, mentions, periods, clauses,
+                                    previous_subject, dominant)
+                claim = _make_claim(article, sentence, quantity, frame)
+                if claim is not None:
+                    claims.append(claim)
+            subjects = [m for m in mentions if self._is_subject(m)]
+            if subjects:
+                previous_subject = self._entity_id(subjects[0])
+            years = [int(p.period[:4]) for p in periods if p.period and p.period[:4].isdigit()
+                     and not p.deadline]
+            if years:
+                context_year = max(years)
+        return claims
+
+    def _dominant_entities(self, article: Article) -> list[str]:
+        counts = Counter(self._entity_id(m) for m in self.vocab.scan(article.text)
+                         if self._is_subject(m))
+        return [entity for entity, _ in counts.most_common()]
+
+    # -- one quantity -------------------------------------------------------------
+    def _frame(self, text: str, q: Quantity, others: list[Quantity],
+               mentions: list[Mention], periods: list[PeriodMention], clauses: list[_Clause],
+               previous_subject: str | None, dominant: list[str]) -> Frame:
+        clause = next((c for c in clauses if c.start <= q.start < c.end), clauses[-1])
+        kind = quantity_kind(q.unit)
+        metric, metric_word = self._pick_metric(text, q, kind, mentions, clause, others)
+        scoped = bool(metric and self.vocab.metrics[metric].scoped)
+        entity_mention = self._pick_entity(text, q, kind, mentions, clause, scoped)
+        entity = self._entity_id(entity_mention) if entity_mention else previous_subject
+        scope = self._scope(q, mentions, entity, dominant) if scoped else None
+        period_mention = _pick_period(q, periods, clause)
+        period = period_mention.period if period_mention else CURRENT
+        modality, modal_word = self._modality(text, q, periods, clauses, others)
+        return Frame(
+            entity=entity if scope is None else f"{entity}@{scope}",
+            metric=metric,
+            period=period,
+            modality=modality,
+            entity_word=entity_mention.word if entity_mention else "",
+            metric_word=metric_word,
+            period_word=(period_mention.word if period_mention else "") or modal_word,
+        )
+
+    def _is_subject(self, mention: Mention) -> bool:
+        return (mention.kind == "entity"
+                and self.vocab.entities[mention.ref].kind != "source")
+
+    def _entity_id(self, mention: Mention) -> str:
+        return self.vocab.entities[mention.ref].subject_id
+
+    def _pick_entity(self, text: str, q: Quantity, kind: str, mentions: list[Mention],
+                     clause: _Clause, scoped: bool) -> Mention | None:
+        """The subject of ``q``. For a scoped metric (share of imports) the country the
+        goods come from (从马来西亚进口, 来自中国) is the subject."""
+        objects = _ZH_OBJECT_MARKER if not scoped else _ZH_OBJECT_MARKER_SCOPED
+
+        def usable(m: Mention) -> bool:
+            if not self._is_subject(m) or (m.possessive and m.start > q.start):
+                return False
+            if objects.search(text[max(0, m.start - 3):m.start]):
+                return False
+            if m.possessive and _EN_OF.search(text[max(0, m.start - 8):m.start]):
+                return False  # "80% of the U.S.'s imports": whose imports, not who supplies
+            return not (kind == "percent" and self.vocab.entities[m.ref].kind == "world")
+
+        candidates = [m for m in mentions if usable(m)]
+        before = [m for m in candidates if clause.start <= m.start and m.end <= q.start]
+        if before:
+            return before[-1]
+        after = [m for m in candidates if q.end <= m.start < clause.end]
+        if after:
+            return after[0]
+        earlier = [m for m in candidates if m.end <= clause.start]
+        return earlier[-1] if earlier else None
+
+    def _pick_metric(self, text: str, q: Quantity, kind: str, mentions: list[Mention],
+                     clause: _Clause, others: list[Quantity]) -> tuple[str | None, str]:
+        if kind in {"percent", "count", "fold"} and self._is_change(text, q):
+            return None, ""
+        metric_mentions = [m for m in mentions if m.kind in {"metric", "generic"}]
+        in_clause = [m for m in metric_mentions if clause.start <= m.start < clause.end]
+        in_clause.sort(key=lambda m: _distance(q, m))
+        earlier = [m for m in metric_mentions if m.end <= clause.start]
+        earlier.reverse()
+        if kind == "percent":
+            # A percentage borrows a metric from an earlier clause only across clauses
+            # that hold no other figure (中国的产能占全球85%,…,全球90%来自… stays apart).
+            barrier = max((o.end for o in others if o.end <= clause.start), default=-1)
+            earlier = [m for m in earlier if m.start >= barrier]
+        for mention in (*in_clause, *earlier):
+            if self.vocab.metrics[mention.ref].share_cue:
+                base = self._share_base(mention, metric_mentions)
+                if kind == "percent" and base is not None:
+                    return base, mention.word
+                continue
+            metric = self._resolve_metric(mention, metric_mentions)
+            bound = self._bind(metric, kind)
+            if bound is not None:
+                return bound, mention.word
+        return None, ""
+
+    def _share_base(self, cue: Mention, metric_mentions: list[Mention]) -> str | None:
+        """占比, 比例, share: a share of the amount metric named last before the cue."""
+        for other in reversed([m for m in metric_mentions if m.end <= cue.start]):
+            metric = self._resolve_metric(other, metric_mentions)
+            if metric in self._share_metric:
+                return self._share_metric[metric]
+        return None
+
+    def _resolve_metric(self, mention: Mention, metric_mentions: list[Mention]) -> str:
+        """A generic term (产量, output) takes its family's specific metric from context."""
+        if mention.kind != "generic":
+            return mention.ref
+        family = self.vocab.metrics[mention.ref].family
+        for other in reversed([m for m in metric_mentions if m.end <= mention.start]):
+            if other.kind == "metric" and self.vocab.metrics[other.ref].family == family:
+                return other.ref
+        return mention.ref
+
+    def _bind(self, metric: str, kind: str) -> str | None:
+        """The metric a quantity of ``kind`` takes from a term of ``metric``, if any."""
+        wanted = self.vocab.metrics[metric].dimension
+        if wanted == kind or (wanted == "any" and kind not in {"points", "other"}):
+            return metric
+        if kind == "percent" and metric in self._share_metric:
+            return self._share_metric[metric]
+        return None
+
+    def _is_change(self, text: str, q: Quantity) -> bool:
+        """A change (同比上涨12.1%, a 65% difference) or a part (新增五种, 其中70%) is not
+        a level: such figures are left unframed."""
+        before = text[max(0, q.start - 6):q.start]
+        after = text[q.end:q.end + 14]
+        change, part = self.vocab.change_cues.pattern, self.vocab.part_cues.pattern
+        touching = rf"(?:{change}|{part})[了约近达为]?\s*$"
+        return bool(re.search(touching, before)
+                    or re.search(part, before + after[:6])
+                    or re.match(rf"\s+(?:{change})\b", after) and after[:2].isascii())
+
+    def _scope(self, q: Quantity, mentions: list[Mention], entity: str | None,
+               dominant: list[str]) -> str | None:
+        possessives = [m for m in mentions if m.possessive and self._is_subject(m)
+                       and self._entity_id(m) != entity]
+        if possessives:
+            nearest = min(possessives, key=lambda m: _distance(q, m))
+            return self._entity_id(nearest)
+        return next((e for e in dominant if e != entity), None)
+
+    def _modality(self, text: str, q: Quantity, periods: list[PeriodMention],
+                  clauses: list[_Clause], others: list[Quantity]) -> tuple[str, str]:
+        """A cue or a deadline governs the figures after it in its own clause and the
+        next one, up to the next figure ("a target of 1,500 t, against China's 10,000 t":
+        only the first is a target)."""
+        index = next((i for i, c in enumerate(clauses) if c.start <= q.start < c.end), 0)
+        window_start = clauses[max(0, index - 1)].start
+        previous_figure = max((o.end for o in others if o.end <= q.start), default=-1)
+        start = max(window_start, previous_figure)
+        head = text[start:q.end + 12]
+        cue = self.vocab.modality(head)
+        if cue:
+            return cue
+        deadline = next((p for p in periods if p.deadline and start <= p.start < q.end + 12),
+                        None)
+        if deadline:
+            return "forecast", deadline.word
+        return "actual", ""
+
+
+def _clauses(text: str) -> list[_Clause]:
+    clauses = []
+    pos = 0
+    for match in _CLAUSE.finditer(text):
+        clauses.append(_Clause(pos, match.start()))
+        pos = match.end()
+    clauses.append(_Clause(pos, len(text) + 1))
+    return [c for c in clauses if c.end > c.start] or [_Clause(0, len(text) + 1)]
+
+
+def _distance(q: Quantity, m: Mention) -> float:
+    """Characters between a quantity and a mention; words after the number count a
+    little more, so that on a tie the term before it wins."""
+    if m.end <= q.start:
+        return q.start - m.end
+    return (m.start - q.end) * 1.2 + 0.5 if m.start >= q.end else 0
+
+
+def _pick_period(q: Quantity, periods: Sequence[PeriodMention],
+                 clause: _Clause) -> PeriodMention | None:
+    in_clause = [p for p in periods if clause.start <= p.start < clause.end]
+    if in_clause:
+        return min(in_clause, key=lambda p: abs((p.end if p.end <= q.start else p.start)
+                                                - (q.start if p.end <= q.start else q.end)))
+    earlier = [p for p in periods if p.end <= clause.start]
+    return earlier[-1] if earlier else None
+
+
+def _make_claim(article: Article, sentence: Sentence, q: Quantity,
+                frame: Frame) -> Claim | None:
+    try:
+        value, unit = canonical(q.value, q.unit)
+        lower = convert(q.lower, q.unit, unit) if q.lower is not None else None
+        upper = convert(q.upper, q.unit, unit) if q.upper is not None else None
+        precision = abs(convert(q.precision, q.unit, unit)) if q.precision else 0.0
+    except (UnitError, ArithmeticError, ValueError):
+        return None
+    return Claim(
+        id=f"{article.path}:{sentence.line}:{sentence.column + q.start + 1}",
+        path=article.path,
+        line=sentence.line,
+        quote=sentence.text,
+        text=q.text,
+        frame=frame,
+        value=value,
+        unit=unit,
+        lower=lower,
+        upper=upper,
+        precision=precision,
+        hedge=q.hedge,
+        written_value=q.value,
+        written_unit=q.unit,
+        article_title=article.title,
+        article_date=article.date.isoformat() if article.date else None,
+        outlet=article.outlet,
+        source_id=article.source_id,
+    )

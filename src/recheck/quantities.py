@@ -1,0 +1,825 @@
+"""Quantities in Chinese and English news text: numbers with their units, scale words,
+hedges and ranges.
+
+The one entry point is :func:`extract_quantities`. The design, the units chosen and
+the measured accuracy are written up in ``docs/extraction.md``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, replace
+
+from recheck.models import Quantity
+from recheck.numerals import (
+    EN_FRACTIONS,
+    EN_SCALES,
+    EN_SMALL,
+    EN_TENS,
+    ZH_DIGITS,
+    Number,
+    arabic_place,
+    normalize,
+    parse_arabic,
+    parse_chinese,
+    parse_english,
+    place_of,
+)
+
+# --------------------------------------------------------------------------- patterns
+
+_D = "零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖兩倆"
+_DIGIT = f"[{_D}]"
+# A Chinese place word; 百/千/兆 are not scale words when they begin a unit (百分, 千克, 兆瓦).
+_UNIT = "(?:[十拾佰仟万萬亿億]|百(?!分)|千(?![克米瓦卡焦])|兆(?![瓦赫字焦帕]))"
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_ZH_PIECE = (
+    rf"(?:{_DIGIT}|{_UNIT}|{_ARABIC} *(?={_UNIT}|[多余几]{_UNIT})"
+    r"|(?<=[十拾百佰千仟万萬亿億零〇\d])[多余餘几幾])"
+)
+_ZH_NUMBER = (
+    rf"(?=[{_D}十拾]|\d)(?:{_ZH_PIECE})(?: *(?:{_ZH_PIECE}))*"
+    rf"(?:(?<=[万萬亿億千仟百佰零]){_ARABIC})?(?: *[点點] *{_DIGIT}+)?"
+)
+_EN_WORDS = sorted(
+    [*EN_SMALL, *EN_TENS, *EN_SCALES, "dozen"], key=len, reverse=True
+)
+_EN_WORD = rf"(?:{'|'.join(_EN_WORDS)})"
+_EN_FRACTION = rf"(?:{'|'.join(sorted(EN_FRACTIONS, key=len, reverse=True))})"
+_EN_NUMBER = (
+    rf"(?<![A-Za-z-])(?:(?:a|one|{_EN_WORD})[ -]+{_EN_FRACTION}"
+    rf"|(?:an? +)?{_EN_WORD}(?:(?: *- *| +and +| +){_EN_WORD})*(?: +and +an? +{_EN_FRACTION})?"
+    rf"|an? +(?:half|third|quarter|hundred|thousand|dozen)\b)(?![A-Za-z])"
+)
+_ARABIC_EN = (
+    r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?"
+    r"|\d{1,3}(?: \d{3})+(?![\d,]|\.\d)(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?|\.\d+)"
+)
+_FRACTION_ZH = (
+    rf"(?:(?P<whole>{_ZH_NUMBER}|\d+) *又 *)?"
+    rf"(?P<den>(?=[{_D}十拾百千万萬佰仟\d])(?:{_ZH_NUMBER}|\d+)?(?: *[百千万萬佰仟])*)"
+    rf" *分 *之 *(?P<num>百|(?:{_ZH_NUMBER}|{_ARABIC})(?: ?[kK](?![A-Za-z]))?)"
+)
+# A discount or share in tenths: 八折 (80%), 7.5折, 三八折 (38%), 打对折 (50%).
+_ZHE = (
+    rf"(?P<zhe>(?:\d{{1,2}}(?:\.\d)?|{_DIGIT} *(?:[点點] *)?{_DIGIT}?|\d \d|半) *折"
+    r"(?![合算旧叠返腾射中价扣痕磨服])|(?<=打)[对對]折)"
+)
+_SPECIAL = (
+    r"翻了?(?:一|两|三)?(?:番|倍)|一半|半成"
+    r"|(?i:\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|five|six|seven"
+    r"|eight|nine|ten)fold)\b)"
+)
+_CORE = re.compile(
+    rf"(?P<special>{_SPECIAL})|{_ZHE}|(?P<frac>{_FRACTION_ZH})"
+    rf"|(?P<slash>(?<![\d/])\d+ *(?:\d+ *)?/ *\d+(?![\d/]))"
+    rf"|(?P<zh>{_ZH_NUMBER})|(?P<ar>{_ARABIC_EN})|(?P<en>(?i:{_EN_NUMBER}))"
+    rf"|(?P<pctof>(?i:\bper ?cents? of +)(?:{_ARABIC_EN}|(?i:{_EN_NUMBER})))"
+)
+
+# English scale words after a number ("400 million", "10k", "$5bn").
+_EN_SCALE = re.compile(
+    r" ?(?:(?P<word>(?i:thousand|million|billion|trillion|lakh|crore|hundred|dozen))"
+    r"|(?P<abbr>(?i:bn|bln|mn|mln|tn|tln|mil)|MM|k|K|M|B|T)(?![A-Za-z]))"
+)
+_EN_SCALE_VALUE = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
+    "crore": 1e7, "hundred": 100, "dozen": 12, "bn": 1e9, "bln": 1e9, "mn": 1e6,
+    "mln": 1e6, "tn": 1e12, "tln": 1e12, "mil": 1e6, "mm": 1e6, "k": 1e3, "m": 1e6,
+    "b": 1e9, "t": 1e12,
+}
+
+# --------------------------------------------------------------------------- units
+
+# Chinese units written right after a number, with the pint unit they mean.
+_ZH_UNITS = {
+    "吨": "t", "噸": "t", "公吨": "t", "公斤": "kg", "千克": "kg", "克": "g", "毫克": "mg",
+    "微克": "µg", "斤": "jin", "两": "liang", "兩": "liang", "磅": "lb", "盎司": "oz",
+    "亩": "mu", "畝": "mu", "公顷": "hectare", "平方公里": "km**2", "平方千米": "km**2",
+    "平方米": "m**2", "立方米": "m**3", "公里": "km", "千米": "km", "米": "m", "公分": "cm",
+    "厘米": "cm", "毫米": "mm", "英里": "mile", "英尺": "ft", "英寸": "inch", "海里": "nmi",
+    "升": "L", "毫升": "mL", "加仑": "gallon", "桶": "oil_barrel", "千瓦时": "kWh",
+    "度电": "kWh", "千瓦": "kW", "兆瓦": "MW", "吉瓦": "GW", "瓦": "W", "比特": "bit",
+    "字节": "byte", "千字节": "kB", "兆字节": "MB", "年": "year", "个月": "month",
+    "個月": "month", "天": "day", "周": "week", "个星期": "week", "星期": "week",
+    "小时": "hour", "个小时": "hour", "个半小时": "hour", "分钟": "minute", "秒": "second",
+    "岁": "year", "倍": "fold", "%": "percent", "个百分点": "percentage_point",
+    "個百分點": "percentage_point", "百分点": "percentage_point",
+    "百分點": "percentage_point",
+}
+_ZH_CURRENCIES = {
+    "美元": "USD", "美金": "USD", "美圆": "USD", "人民币": "CNY", "元人民币": "CNY",
+    "元": "CNY", "块": "CNY", "块钱": "CNY", "韩元": "KRW", "日元": "JPY", "欧元": "EUR",
+    "英镑": "GBP", "港元": "HKD", "港币": "HKD", "新台币": "TWD", "台币": "TWD",
+    "澳元": "AUD", "加元": "CAD", "瑞士法郎": "CHF", "法郎": "CHF", "卢布": "RUB",
+    "卢比": "INR", "新加坡元": "SGD", "林吉特": "MYR", "雷亚尔": "BRL", "兰特": "ZAR",
+}
+_ZH_COUNTERS = (
+    "个", "個", "种", "種", "项", "項", "家", "座", "名", "人", "件", "次", "位", "条", "條",
+    "只", "台", "辆", "艘", "架", "部", "所", "例", "份", "批", "款", "处", "间", "套", "颗",
+    "篇", "本", "张", "户", "支", "根", "枚", "棵", "头", "匹", "场", "轮", "届", "期", "层",
+    "栋", "片", "省", "道", "笔", "对", "双", "打", "口", "股", "起", "趟", "幅",
+)
+# English unit words: surface (lower case unless noted) -> pint unit.
+_EN_UNITS = {
+    "metric tons": "t", "metric ton": "t", "metric tonnes": "t", "tonnes": "t", "tonne": "t",
+    "tons": "t", "ton": "t", "short tons": "ton", "short ton": "ton", "long tons": "long_ton",
+    "long ton": "long_ton", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kg": "kg",
+    "grams": "g", "gram": "g", "grammes": "g", "gramme": "g", "milligrams": "mg", "mg": "mg",
+    "micrograms": "µg", "microgram": "µg", "microgrammes": "µg", "mcg": "µg", "μg": "µg",
+    "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb", "ounces": "oz", "ounce": "oz",
+    "oz": "oz", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "km": "km", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "centimetres": "cm", "centimeters": "cm", "cm": "cm", "millimetres": "mm",
+    "millimeters": "mm", "mm": "mm", "nanometers": "nm", "nanometres": "nm", "nm": "nm",
+    "miles": "mile", "mile": "mile", "mi": "mile", "feet": "ft", "foot": "ft", "ft": "ft",
+    "inches": "inch", "inch": "inch", "yards": "yard", "yard": "yard",
+    "square kilometres": "km**2", "square kilometers": "km**2", "square kilometre": "km**2",
+    "square kilometer": "km**2", "sq km": "km**2", "km2": "km**2", "km²": "km**2",
+    "square metres": "m**2", "square meters": "m**2", "square meter": "m**2",
+    "square metre": "m**2", "m2": "m**2", "m²": "m**2", "square miles": "mile**2",
+    "square mile": "mile**2", "sq mi": "mile**2", "square feet": "ft**2", "sq ft": "ft**2",
+    "acres": "acre", "acre": "acre", "hectares": "hectare", "hectare": "hectare",
+    "cubic metres": "m**3", "cubic meters": "m**3", "cubic feet": "ft**3",
+    "cubic kilometers": "km**3", "cubic kilometres": "km**3", "km3": "km**3",
+    "litres": "L", "liters": "L", "litre": "L", "liter": "L", "millilitres": "mL",
+    "milliliters": "mL", "ml": "mL", "cl": "cL", "gallons": "gallon", "gallon": "gallon",
+    "barrels": "oil_barrel", "barrel": "oil_barrel", "bbl": "oil_barrel",
+    "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute",
+    "hours": "hour", "hour": "hour", "hrs": "hour", "hr": "hour", "days": "day", "day": "day",
+    "weeks": "week", "week": "week", "months": "month", "month": "month", "years": "year",
+    "year": "year", "yrs": "year", "decades": "10 * year", "decade": "10 * year",
+    "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "wh": "Wh",
+    "kilowatt-hours": "kWh", "kilowatt hours": "kWh", "megawatts": "MW", "megawatt": "MW",
+    "gigawatts": "GW", "gigawatt": "GW", "kilowatts": "kW", "kilowatt": "kW", "watts": "W",
+    "watt": "W", "kw": "kW", "mw": "MW", "gw": "GW", "ghz": "GHz", "mhz": "MHz",
+    "mph": "mph", "km/h": "km/hour", "kph": "km/hour", "kmph": "km/hour",
+    "degrees celsius": "degC", "degrees fahrenheit": "degF", "°c": "degC", "°f": "degF",
+    "ev": "eV", "tev": "TeV", "gev": "GeV", "bits": "bit", "bit": "bit", "bytes": "byte",
+    "byte": "byte", "kilobytes": "kB", "megabytes": "MB", "gigabytes": "GB",
+    "terabytes": "TB", "exabytes": "EB", "kb": "kbit",
+    "percent": "percent", "per cent": "percent", "percentage points": "percentage_point",
+    "percentage point": "percentage_point", "pp": "percentage_point", "pct": "percent",
+    "percentage": "percent", "percents": "percent", "fold": "fold", "-fold": "fold",
+}
+# Symbols whose case matters.
+_EN_UNITS_CASED = {
+    "%": "percent", "€": "EUR", "£": "GBP", "MB": "MB", "dm": "dm", "GB": "GB", "TB": "TB", "Mb": "Mbit", "Gb": "Gbit",
+    "m": "m", "g": "g", "t": "t", "L": "L", "l": "L", "W": "W", "MW": "MW", "GW": "GW",
+    "kW": "kW", "Ma": "megayear", "Ga": "gigayear", "J": "J", "Hz": "Hz", "mL": "mL",
+}
+_EN_CURRENCY_WORDS = {
+    "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "dollars": "USD",
+    "dollar": "USD", "hong kong dollars": "HKD", "australian dollars": "AUD",
+    "canadian dollars": "CAD", "singapore dollars": "SGD", "yuan": "CNY", "renminbi": "CNY",
+    "rmb": "CNY", "chinese yuan": "CNY", "yen": "JPY", "won": "KRW", "euros": "EUR",
+    "euro": "EUR", "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR",
+    "rupee": "INR", "roubles": "RUB", "rubles": "RUB", "swiss francs": "CHF", "francs": "CHF",
+    "pesos": "MXN", "reais": "BRL", "rand": "ZAR", "ringgit": "MYR", "riyals": "SAR",
+    "dirhams": "AED", "cents": "cent", "cent": "cent", "pence": "penny", "penny": "penny",
+    "kuai": "CNY",
+}
+_ISO = (
+    "USD", "CNY", "RMB", "KRW", "JPY", "EUR", "GBP", "HKD", "TWD", "AUD", "CAD", "CHF",
+    "INR", "RUB", "SGD", "MYR", "SAR", "AED", "BRL", "MXN", "ZAR",
+)
+_SYMBOLS = {
+    "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "US $": "USD", "C$": "CAD", "C $": "CAD",
+    "HK$": "HKD", "HK $": "HKD", "A$": "AUD", "AU$": "AUD", "NT$": "TWD", "S$": "SGD",
+    "R$": "BRL", "Mex$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₩": "KRW",
+    "₹": "INR", "RMB": "CNY", **{code: code for code in _ISO if code != "RMB"},
+}
+
+
+def _alternation(words: list[str], cased: bool) -> str:
+    escaped = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    body = "|".join(escaped)
+    return f"(?:{body})" if cased else f"(?i:{body})"
+
+
+_ZH_UNIT_RE = re.compile(
+    r" *(?P<approx>[多余])?(?P<unit>[个個]? *百 *分 *[点點]|"
+    + _alternation([*_ZH_CURRENCIES, *_ZH_UNITS], True)
+    + r")(?P<half>半)?"
+)
+_ZH_COUNTER_RE = re.compile(r"(?P<approx>[多余])?(?P<unit>[" + "".join(_ZH_COUNTERS) + "])")
+_EN_UNIT_RE = re.compile(
+    r"(?:\s?-\s?|\s{0,2}[(\[{<]?\s?)(?P<unit>"
+    + _alternation([*_EN_CURRENCY_WORDS], False) + "|"
+    + _alternation([k for k in _EN_UNITS if k != "in"], False)
+    + "|" + _alternation(list(_EN_UNITS_CASED), True)
+    + r"|in(?=\.?\s*(?:$|[,;)]|thick|long|wide|tall|high|deep)))"
+    r"(?:\s?[)\]}>])?(?![A-Za-z0-9])"
+)
+_CURRENCY_PREFIX = re.compile(
+    r"(?P<sym>" + _alternation([s for s in _SYMBOLS if not s.isalpha()], True)
+    + "|" + r"\b(?:" + "|".join(c for c in _SYMBOLS if c.isalpha()) + r")\b"
+    + r"|(?i:\bus|\bhk|\bc|\bu\.s\.)\s?\$)\s?$"
+)
+_PER = re.compile(
+    r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+|每)(?P<den>"
+    + _alternation(
+        [*_ZH_UNITS, "ton", "tons", "tonne", "metric ton", "kg", "kilogram", "pound", "lb",
+         "ounce", "oz", "barrel", "bbl", "gallon", "litre", "liter", "hour", "hr", "day",
+         "week", "month", "year", "km", "mile", "kwh", "mwh", "share", "head", "person",
+         "capita"],
+        False,
+    )
+    + r")(?![A-Za-z])"
+)
+_PER_UNIT = {
+    "ton": "t", "tons": "t", "tonne": "t", "metric ton": "t", "kg": "kg", "kilogram": "kg",
+    "pound": "lb", "lb": "lb", "ounce": "oz", "oz": "oz", "barrel": "oil_barrel",
+    "bbl": "oil_barrel", "gallon": "gallon", "litre": "L", "liter": "L", "hour": "hour",
+    "hr": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
+    "km": "km", "mile": "mile", "kwh": "kWh", "mwh": "MWh",
+}
+_ZH_PER_BEFORE = re.compile(r"每 *(?P<den>" + _alternation(list(_ZH_UNITS), True) + r") *$")
+
+# --------------------------------------------------------------------------- hedges
+
+_HEDGE_BEFORE = re.compile(
+    r"(?:(?P<over>超过|超出|逾|高于|多于|大于|至少|不少于|不低于|突破|"
+    r"(?i:\b(?:more than|over|at least|above|in excess of|upwards of|exceeding|no less than)))"
+    r"|(?P<under>不到|不足|低于|少于|小于|不超过|最多|"
+    r"(?i:\b(?:less than|fewer than|under|below|at most|no more than|up to|just under)))"
+    r"|(?P<about>大约|约为|约合|约|大概|(?i:\b(?:about|approximately|approx\.|roughly|around"
+    r"|some|an estimated|estimated)))"
+    r"|(?P<nearly>将近|接近|逼近|近|几近|(?i:\b(?:nearly|almost|close to))))\s*$"
+)
+_HEDGE_AFTER = re.compile(
+    r"\s*(?:(?P<over>以上|多(?![个項项]))|(?P<under>以下|以内)|(?P<about>左右|上下(?![游文])))"
+)
+
+# --------------------------------------------------------------------------- not quantities
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_BLOCKED = re.compile(
+    r"https?://\S+|www\.\S+"
+    r"|\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+    r"|(?<![\d.])\d{1,2}\s*[ap]\.?m\.?(?![A-Za-z])"
+    r"|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?\b(?:\s*,\s*\d{4})?)"
+    r"|(?i:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june"
+    r"|july|august|september|october|november|december)\b)"
+    r"|\b\d+(?:st|nd|rd|th)\b|(?:'|’)?\b\d{2,4}'?s\b"
+    r"|\[\d+(?:[,-]\d+)*\]"
+    r"|[零〇一二两三四五六七八九十百千\d]+年代|第 *[" + _D + r"十百千\d]+"
+    r"|一步步|十分(?!之)|五角大楼|一起|统一|一针见血|一些|一定|唯一|万一|一旦|一边|一直|一切"
+    r"|(?<!分)之一|一样|一般|一致|一向|一再|一律|一同|一体|一带一路|一流|一手|一线|一方面|一时|一口气"
+    r"|千万(?=[别不要])|一天两天|三番五次|四面八方|五花八门|七上八下|乱七八糟|一心一意"
+    r"|千方百计|万众一心|九死一生|十全十美|独一无二|一举两得|三心二意|一成不变|十四五|十三五"
+    r"|十二五|十一五|十五五|两岸|两会|四川|一番|一度|一直|一并|一概|一举|一路|一向|一贯|一连"
+    r"|[一二三四五六七八九十]+月(?!份?[间内])"
+    r"|(?<![A-Za-z0-9.])[A-Za-z]+-?\d+[A-Za-z\d-]*|\b\d{4}-\d{2}\b"
+)
+_LINE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]\s*)?\d{1,3}(?:[.)、:](?!\d)|\s*[)）])")
+
+_LONE_BEFORE = set("是为有前和或与及到至比剩共、，,：:；;（(“\"‘'「『 \n\t")
+_LONE_AFTER = set("的不这那而却和与或是了、，,。.；;：:！!？?）)”\"’'」』 \n\t")
+
+_PCT_OF = re.compile(r"(?i)per ?cents? of +")
+_TRAILING_BIG = re.compile("[万萬亿億]+$")
+_PERCENT_UNITS = {"percent", "percentage_point"}
+_COUNT = "dimensionless"
+
+
+@dataclass
+class _Found:
+    """A quantity being assembled (offsets into the text)."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    place: float
+    scale: float = 1.0
+    lower: float | None = None
+    upper: float | None = None
+    hedge: str = ""
+    bare: bool = True  # no unit and no scale word: a plain number
+    kind: str = ""  # which core pattern found it
+
+
+def _currency_prefix(norm: str, start: int) -> tuple[int, str] | None:
+    window = norm[max(0, start - 8):start]
+    match = _CURRENCY_PREFIX.search(window)
+    if not match:
+        return None
+    symbol = match.group("sym").replace(" ", "")
+    code = _SYMBOLS.get(symbol) or _SYMBOLS.get(symbol.upper()) or _prefix_code(symbol)
+    return start - (len(window) - match.start()), code
+
+
+def _prefix_code(symbol: str) -> str:
+    lowered = symbol.lower().replace(".", "")
+    return {"us$": "USD", "hk$": "HKD", "c$": "CAD"}.get(lowered, "USD")
+
+
+def _parse_core(match: re.Match[str]) -> Number | None:
+    kind = match.lastgroup
+    text = match.group()
+    if kind == "zh":
+        return parse_chinese(text)
+    if kind == "ar":
+        return parse_arabic(text)
+    if kind == "en":
+        return parse_english(text)
+    if kind == "slash":
+        return _parse_slash(text)
+    return None
+
+
+def _parse_slash(text: str) -> Number | None:
+    head, _, den = text.partition("/")
+    parts = head.split()
+    try:
+        denominator = float(den)
+        if denominator == 0:
+            return None
+        if len(parts) == 2:
+            return Number(float(parts[0]) + float(parts[1]) / denominator, 0.0)
+        return Number(float(parts[0]) / denominator, 0.0)
+    except (ValueError, IndexError):
+        return None
+
+
+def _special(text: str, start: int, end: int) -> _Found | None:
+    lowered = text.lower()
+    if lowered in ("对折", "對折"):
+        return _Found(start, end, 50.0, "percent", 0.0, bare=False)
+    if lowered == "一半":
+        return _Found(start, end, 0.5, _COUNT, 0.0, bare=False)
+    if lowered == "半成":
+        return _Found(start, end, 5.0, "percent", 0.0, bare=False)
+    if text.startswith("翻"):
+        times = {"两": 4.0, "三": 8.0}.get(text[-2], 2.0) if text.endswith("番") else 2.0
+        if text.endswith("倍") and text[-2] in "两三":
+            times = {"两": 3.0, "三": 4.0}[text[-2]]
+        return _Found(start, end, times, "fold", 0.0, bare=False)
+    words = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0,
+             "halved": 0.5}
+    if lowered in words:
+        return _Found(start, end, words[lowered], "fold", 0.0, bare=False)
+    factor = EN_SMALL.get(lowered[:-4])
+    if factor:
+        return _Found(start, end, float(factor), "fold", 1.0, bare=False)
+    return None
+
+
+def _zh_or_arabic(text: str) -> Number | None:
+    text = text.strip()
+    if text == "百":
+        return Number(100.0, 1.0)
+    scale = 1.0
+    if text[-1:] in ("k", "K"):
+        text, scale = text[:-1].strip(), 1e3
+    number = parse_chinese(text) if re.search(r"[^\d.,]", text) else parse_arabic(text)
+    if number is None or scale == 1:
+        return number
+    return Number(number.value * scale, number.place * scale)
+
+
+def _fraction(match: re.Match[str]) -> _Found | None:
+    """百分之七十 -> 70 percent, 千分之三 -> 0.3 percent; 三分之一 -> 0.333 (a plain
+    number, as is 一百分之二), 三又三分之一 -> 3.333."""
+    den_text = match.group("den").replace(" ", "")
+    numerator = _zh_or_arabic(match.group("num"))
+    if numerator is None or not den_text:
+        return None
+    start, end = match.span()
+    whole = match.group("whole")
+    if all(ch in "百千万萬佰仟" for ch in den_text) and not whole:
+        per = {"百": 100.0, "佰": 100.0, "千": 1e3, "仟": 1e3, "万": 1e4, "萬": 1e4}
+        denominator = math.prod(per[ch] for ch in den_text)
+        return _Found(start, end, numerator.value * 100 / denominator, "percent",
+                      numerator.place * 50 / denominator, bare=False)
+    denominator = _zh_or_arabic(den_text)
+    if denominator is None or denominator.value == 0:
+        return None
+    value = numerator.value / denominator.value
+    if whole:
+        whole_number = _zh_or_arabic(whole)
+        if whole_number is None:
+            return None
+        value += whole_number.value
+    return _Found(start, end, value, _COUNT, 0.0, bare=False)
+
+
+def _zhe(text: str, start: int, end: int) -> _Found | None:
+    """八折 -> 80 percent, 7.5折 -> 75, 三八折 -> 38, 对折 -> 50."""
+    body = re.sub(r"[ 折]", "", text).replace("點", "点")
+    if body in ("对", "對", "半"):
+        value = 50.0
+    elif body[0].isdigit():
+        value = float(body.replace(".", "")) if "." in body else float(body)
+        if len(body) == 1:
+            value *= 10
+    else:
+        digits = [ZH_DIGITS.get(ch) for ch in body if ch != "点"]
+        if not digits or any(d is None for d in digits):
+            return None
+        tens, ones = digits[0] or 0, (digits[1] or 0) if len(digits) > 1 else 0
+        value = float(tens * 10 + ones)
+    if not 0 < value < 100:
+        return None
+    return _Found(start, end, value, "percent", 0.0, bare=False)
+
+
+def _lone_digit_ok(norm: str, start: int, end: int) -> bool:
+    before = norm[start - 1] if start else " "
+    after = norm[end] if end < len(norm) else " "
+    ok_before = before in _LONE_BEFORE or not _CJK.match(before)
+    ok_after = after in _LONE_AFTER or not _CJK.match(after)
+    return ok_before and ok_after
+
+
+def _attach_unit(norm: str, found: _Found, number: Number) -> None:
+    """Extend ``found`` over a unit, counter, percent or currency written after it."""
+    pos = found.end
+    if found.kind in ("zh", "ar", "slash"):
+        match = _ZH_UNIT_RE.match(norm, pos)
+        if match and not (match.group("unit") in "两兩" and found.kind == "zh"):
+            unit_text = match.group("unit").replace(" ", "")
+            found.unit = (_ZH_UNITS.get(unit_text) or _ZH_CURRENCIES.get(unit_text)
+                          or "percentage_point")
+            found.end = match.end()
+            found.bare = False
+            if match.group("half"):
+                found.value += 0.5
+            if match.group("approx"):
+                found.hedge, found.lower = match.group("approx"), found.value
+            return
+        match = _ZH_COUNTER_RE.match(norm, pos)
+        if match and found.kind in ("zh", "ar") and _CJK.match(norm[pos:pos + 1] or "a") or (
+            match and match.group("approx")
+        ):
+            found.end = match.end()
+            found.bare = False
+            if match.group("approx"):
+                found.hedge, found.lower = match.group("approx"), found.value
+            return
+        cheng = _CHENG.match(norm, pos)
+        if cheng and found.kind in ("zh", "ar"):
+            _attach_cheng(norm, found, cheng)
+            return
+    match = _EN_UNIT_RE.match(norm, pos)
+    if match:
+        unit_text = match.group("unit")
+        lowered = unit_text.lower()
+        unit = (_EN_CURRENCY_WORDS.get(lowered) or _EN_UNITS.get(lowered)
+                or _EN_UNITS_CASED.get(unit_text) or ("inch" if lowered == "in" else None))
+        if unit is None:
+            return
+        if lowered in ("pounds", "pound") and found.scale >= 1e6:
+            unit = "GBP"
+        if unit == "m" and found.scale == 1 and norm[pos:pos + 1] != " " and found.unit != _COUNT:
+            pass
+        found.unit = unit
+        found.end = match.end()
+        found.bare = False
+
+
+_CHENG = re.compile(r" *成(?![功立本果员交长熟就型品都绩效年人])")
+
+
+def _attach_cheng(norm: str, found: _Found, cheng: re.Match[str]) -> None:
+    """七成 -> 70 percent, 七成六 -> 76, 三成半 -> 35."""
+    if found.value > 10:
+        return
+    value, end = found.value * 10, cheng.end()
+    tail = re.match(r" *([一二三四五六七八九两]|半)(?![\u4e00-\u9fff]{0}[成折])", norm[end:])
+    if tail and tail.group(1) == "半":
+        value, end = value + 5, end + tail.end()
+    elif tail and not _CJK.match(norm[end + tail.end():end + tail.end() + 1] or "a"):
+        value, end = value + ZH_DIGITS[tail.group(1)], end + tail.end()
+    found.value, found.unit, found.end, found.place, found.bare = value, "percent", end, 10.0, False
+
+
+class _Blocked:
+    """The merged spans of text that hold no quantity (dates, codes, idioms ...)."""
+
+    def __init__(self, norm: str) -> None:
+        spans = sorted([m.span() for m in _BLOCKED.finditer(norm)]
+                       + [m.span() for m in _LINE_LABEL.finditer(norm)])
+        merged: list[list[int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            elif end > start:
+                merged.append([start, end])
+        self.starts = [span[0] for span in merged]
+        self.ends = [span[1] for span in merged]
+
+    def hits(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and self.ends[i] > start:
+            return True
+        return i + 1 < len(self.starts) and self.starts[i + 1] < end
+
+
+def _scan(norm: str) -> list[_Found]:
+    blocked = _Blocked(norm)
+    found: list[_Found] = []
+    pos = 0
+    while True:
+        match = _CORE.search(norm, pos)
+        if match is None:
+            break
+        pos = max(match.end(), match.start() + 1)
+        core_end = match.start() + len(match.group().rstrip())
+        if blocked.hits(match.start(), core_end):
+            continue
+        item = _read(norm, match)
+        if item is None or (found and item.start < found[-1].end):
+            continue
+        found.append(item)
+        pos = max(pos, item.end)
+    return found
+
+
+def _read(norm: str, match: re.Match[str]) -> _Found | None:
+    kind = match.lastgroup or ""
+    start, end = match.span()
+    text = match.group()
+    if kind == "special":
+        return _special(text, start, end)
+    if kind == "frac":
+        return _fraction(match)
+    if kind == "zhe":
+        return _zhe(text, start, end)
+    if kind == "pctof":
+        number_text = _PCT_OF.sub("", text)
+        parsed = parse_arabic(number_text) if number_text[:1].isdigit() else parse_english(
+            number_text)
+        if parsed is None:
+            return None
+        return _Found(start, end, parsed.value, "percent", parsed.place, bare=False)
+    stripped = text.rstrip()
+    end = start + len(stripped)
+    number = _parse_core(match)
+    liang = kind == "zh" and _is_liang(norm, stripped, end)
+    if liang:
+        number = parse_chinese(stripped[:-1])
+    if number is None:
+        return None
+    found = _Found(start, end, number.value, _COUNT, number.place, kind=kind)
+    if number.approx:
+        found.hedge = number.approx
+        if number.low is not None:
+            found.lower, found.upper = number.low, number.high
+        else:
+            found.lower = number.value
+    big = _TRAILING_BIG.search(text.rstrip())
+    if kind == "zh" and big:
+        found.bare = False
+        found.scale = math.prod(1e4 if ch in "万萬" else 1e8 for ch in big.group())
+    if kind in ("ar", "en"):
+        _attach_scale(norm, found)
+    if liang:
+        found.unit, found.bare = "liang", False
+    prefix = _currency_prefix(norm, found.start) if kind in ("ar", "en", "zh") else None
+    if not liang:
+        _attach_unit(norm, found, number)
+    if prefix:
+        if found.unit == _COUNT or found.unit == prefix[1]:
+            found.unit = prefix[1]
+        found.start = prefix[0]
+        found.bare = False
+    _attach_rate(norm, found)
+    if not _plausible(norm, found, text):
+        return None
+    _sign(norm, found)
+    _hedge(norm, found)
+    return found
+
+
+def _is_liang(norm: str, text: str, end: int) -> bool:
+    """两 closing a numeral is the weight unit liang when the rest is a number on its own:
+    三十两, 两万两, 二两 (but not 两, 十二, 一千两百)."""
+    if len(text) < 2 or text[-1] not in "两兩" or text[-2] not in "二两兩十百千万萬":
+        return False
+    after = norm[end:end + 1]
+    if after and (_ZH_UNIT_RE.match(after) or _ZH_COUNTER_RE.match(after)):
+        return False
+    return parse_chinese(text[:-1]) is not None
+
+
+def _attach_scale(norm: str, found: _Found) -> None:
+    match = _EN_SCALE.match(norm, found.end)
+    if not match:
+        return
+    word = (match.group("word") or match.group("abbr")).lower()
+    if match.group("abbr") and match.group("abbr") in "MBT" and not _CURRENCY_PREFIX.search(
+        norm[max(0, found.start - 8):found.start]
+    ) and match.group("abbr") != "M":
+        return
+    if word == "m" and match.group("abbr") == "m":
+        return
+    if word == "t" and match.group("abbr") == "t":
+        return
+    scale = _EN_SCALE_VALUE[word]
+    found.value *= scale
+    found.place *= scale
+    found.scale = scale
+    found.end = match.end()
+    found.bare = False
+
+
+def _attach_rate(norm: str, found: _Found) -> None:
+    if found.unit == _COUNT or found.unit in _PERCENT_UNITS or found.unit == "fold":
+        return
+    match = _PER.match(norm, found.end)
+    if match:
+        den = match.group("den")
+        unit = _ZH_UNITS.get(den) or _PER_UNIT.get(den.lower())
+        if unit and unit != found.unit:
+            found.unit = f"{found.unit}/{unit}"
+            found.end = match.end()
+        return
+    before = _ZH_PER_BEFORE.search(norm, max(0, found.start - 8), found.start)
+    if before and found.unit.isupper():
+        found.unit = f"{found.unit}/{_ZH_UNITS[before.group('den')]}"
+
+
+def _plausible(norm: str, found: _Found, text: str) -> bool:
+    """Reject years, dates, ordinals, codes and numerals that are parts of words."""
+    start, end = found.start, found.end
+    before = norm[start - 1] if start else " "
+    after = norm[end] if end < len(norm) else " "
+    unit_text = norm[start + len(text.rstrip()):end] if found.kind else ""
+    if before.isascii() and before.isalpha() and found.kind in ("ar", "zh", "slash"):
+        return False
+    if found.kind in ("ar", "zh") and after.isascii() and after.isalpha():
+        return False
+    if found.kind == "zh" and unit_text.startswith("年") and found.value >= 1000 and not (
+        found.scale > 1
+    ):
+        return False
+    if found.unit == "year" and found.kind == "ar" and 1000 <= found.value <= 2200 and (
+        found.scale == 1 and "," not in text
+    ):
+        return False
+    if found.bare:
+        return _plausible_bare(norm, found, text, before, after)
+    if found.kind == "zh" and text.strip() in ("一", "壹") and found.unit in (_COUNT, "day"):
+        return False
+    if found.kind == "en" and text.split()[0].lower() in EN_SCALES:
+        return False
+    return True
+
+
+def _plausible_bare(norm: str, found: _Found, text: str, before: str, after: str) -> bool:
+    if found.kind == "ar":
+        if re.fullmatch(r"\d{4}", text) and 1000 <= found.value <= 2200:
+            return False
+        if re.fullmatch(r"\d{7,}", text):
+            return False  # identifiers and phone numbers
+        if after in ":：" and not norm[found.end + 1:found.end + 2].isdigit():
+            return False
+        if after in "月日号" or norm.startswith("季度", found.end):
+            return False
+        return True
+    if found.kind == "zh":
+        if after in "月日号" or norm.startswith("季度", found.end):
+            return False
+        if text.strip() in ("零", "〇"):
+            return False
+        if len(text.strip()) == 1 or all(ch in ZH_DIGITS for ch in text.strip()):
+            return _lone_digit_ok(norm, found.start, found.end)
+        return True
+    if found.kind == "en":
+        first = text.split()[0].lower()
+        return text.strip().lower() not in ("one", "half") and first not in EN_SCALES
+    return True
+
+
+_SIGN = re.compile(r"(?:[负負] ?|(?<![\w.,%)-])-|(?i:\b(?:minus|negative) ))$")
+
+
+def _sign(norm: str, found: _Found) -> None:
+    start = found.start
+    window = norm[max(0, start - 9):start]
+    match = _SIGN.search(window)
+    if not match:
+        return
+    found.start = start - (len(window) - match.start())
+    found.value = -found.value
+    if found.lower is not None:
+        found.lower = -found.lower
+    if found.upper is not None:
+        found.upper = -found.upper
+
+
+def _hedge(norm: str, found: _Found) -> None:
+    if found.hedge:
+        return
+    window = norm[max(0, found.start - 24):found.start]
+    match = _HEDGE_BEFORE.search(window)
+    after = _HEDGE_AFTER.match(norm, found.end)
+    if match:
+        kind = match.lastgroup or ""
+        found.hedge = match.group().strip()
+    elif after and not (found.unit == _COUNT and after.group() == "多"):
+        kind = after.lastgroup or ""
+        found.hedge = after.group().strip()
+    else:
+        return
+    value = found.value
+    if kind == "over":
+        found.lower, found.upper = value, None
+    elif kind == "under":
+        found.lower, found.upper = None, value
+    elif kind == "about":
+        found.lower, found.upper = value * 0.9, value * 1.1
+    else:
+        found.lower, found.upper = value * 0.9, value
+    if value < 0 and found.lower is not None and found.upper is not None:
+        found.lower, found.upper = min(found.lower, found.upper), max(found.lower, found.upper)
+
+
+_RANGE_JOIN = re.compile(r"\s*-?\s*(?:-|~|～|到|至|(?i:to|and|or))\s*")
+_FROM = re.compile(r"(?:从|由|(?i:\bfrom))\s*$")
+
+
+def _merge_ranges(norm: str, found: list[_Found]) -> list[_Found]:
+    merged: list[_Found] = []
+    for item in found:
+        if merged and _joins(norm, merged[-1], item):
+            first = merged.pop()
+            low_value = first.value
+            if first.bare and first.scale == 1 and item.scale > 1 and (
+                first.value < item.value / item.scale
+            ):
+                low_value = first.value * item.scale
+            low, high = sorted((low_value, item.value))
+            merged.append(replace(
+                item, start=first.start, value=(low + high) / 2, lower=low, upper=high,
+                place=min(first.place * (item.scale if low_value != first.value else 1),
+                          item.place),
+                hedge=first.hedge if first.hedge else item.hedge,
+            ))
+            continue
+        merged.append(item)
+    return merged
+
+
+def _joins(norm: str, first: _Found, second: _Found) -> bool:
+    between = norm[first.end:second.start]
+    if len(between) > 12 or not _RANGE_JOIN.fullmatch(between):
+        return False
+    if (first.lower is not None or first.upper is not None) and not first.hedge:
+        return False
+    if second.hedge or (first.hedge and first.hedge in "多余几幾"):
+        return False
+    if _FROM.search(norm, max(0, first.start - 6), first.start):
+        return False  # "from 80% to 50%" is a change, not a range
+    if between.strip() == "-" and first.value >= second.value:
+        return False
+    joiner = between.strip().lower()
+    if joiner in ("and", "or"):
+        return norm[max(0, first.start - 8):first.start].lower().rstrip().endswith("between")
+    if first.unit == second.unit:
+        return True
+    return first.unit == _COUNT and first.bare
+
+
+def _to_quantity(text: str, item: _Found) -> Quantity:
+    precision = item.place / 2 if item.place else 0.0
+    return Quantity(
+        text=text[item.start:item.end], start=item.start, end=item.end,
+        value=float(item.value), unit=item.unit,
+        lower=None if item.lower is None else float(item.lower),
+        upper=None if item.upper is None else float(item.upper),
+        precision=precision, hedge=item.hedge,
+    )
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity written in ``text``, Chinese or English, sorted by start.
+
+    Finds numbers in Arabic digits (``45,000``, ``4.55``, full-width ``１２３``),
+    Chinese numerals (``两千四百五``, ``3万4000``), English words (``twenty-one``);
+    applies scale words (``万 亿 万亿 thousand million billion bn k``); reads the unit
+    after the number (``吨 t kg mile 美元 USD %``), a currency symbol before it (``$ € £
+    ¥ US$ HK$``), a rate denominator (``per ton``, ``/公斤``, ``每公斤``), and turns
+    hedge words into bounds without including them in ``text``: "over", "超过", "以上"
+    give ``lower``; "under", "不到", "以下" give ``upper``; "about", "约", "左右" give
+    ``value`` ±10 %; "nearly", "近" give ``[0.9 value, value]``. Ranges ("10 to 15
+    tons", "5到7年") give their midpoint with ``lower`` and ``upper``.
+
+    Years, dates, times, ordinals (``第二``), citation marks (``[15]``), codes
+    (``F-35``, ``COVID-19``), list numbers and numerals inside Chinese words
+    (``一起``, ``统一``) are not quantities. Never raises; spans never overlap and
+    ``quantity.text == text[quantity.start:quantity.end]``.
+    """
+    try:
+        norm = normalize(text)
+        found = _merge_ranges(norm, _scan(norm))
+        return [_to_quantity(text, item) for item in found]
+    except Exception:  # the contract: extraction never raises on any input
+        return []

@@ -1,0 +1,32 @@
+"""CSV tables of contradictions and of claims, built with pandas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Report
+
+CLAIM_COLUMNS = ["id", "path", "line", "entity", "metric", "period", "modality", "text",
+                 "value", "unit", "lower", "upper", "hedge", "quote"]
+CONTRADICTION_COLUMNS = ["rank", "score", "severity", "rule", "entity", "metric", "period",
+                         "unit", "gap", "summary", "fingerprint", "claims"]
+
+
+def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    import pandas as pd  # imported only when a table is asked for
+
+    frame = pd.DataFrame(rows, columns=columns)
+    return str(frame.to_csv(index=False, lineterminator="\n"))
+
+
+def render_audit(report: Report, **_: Any) -> str:
+    rows = []
+    for c in report.contradictions:
+        record = c.to_record()
+        record["claims"] = " ".join(record["claims"])
+        rows.append(record)
+    return _csv(rows, CONTRADICTION_COLUMNS)
+
+
+def render_claims(report: Report, **_: Any) -> str:
+    return _csv([c.to_record() for c in report.claims], CLAIM_COLUMNS)

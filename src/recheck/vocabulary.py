@@ -1,0 +1,266 @@
+"""The topic vocabulary: entities, metrics and cue words, loaded from ``rules/vocabulary``.
+
+Everything topic-specific lives in those YAML files; this module only validates them
+and compiles one scanner that finds their terms in a sentence, longest match first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import RuleError
+from .yamlio import load_yaml
+
+ENTITY_KINDS = {"country", "region", "company", "mine", "world", "aggregate", "government",
+                "source"}
+METRIC_DIMENSIONS = {"mass", "percent", "money", "price", "count", "fold", "any"}
+MODALITIES = ("target", "plan", "forecast", "hypothetical")
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    members: tuple[str, ...] = ()
+    counts_as: str | None = None
+
+    @property
+    def subject_id(self) -> str:
+        """The id a claim about this entity is filed under."""
+        return self.counts_as or self.id
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    name: str
+    dimension: str
+    share_of: str | None = None
+    scoped: bool = False
+    family: str | None = None
+    share_cue: bool = False  # 占比, share: a share of whatever amount was named before
+    # False for amounts of one-off events (a deal, an investment): two of them about the
+    # same company in the same year are usually two events, so only a rule that names
+    # the metric compares them.
+    comparable: bool = True
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A vocabulary term found in a sentence."""
+
+    start: int
+    end: int
+    word: str
+    kind: str  # "entity" | "metric" | "generic"
+    ref: str  # entity or metric id
+    possessive: bool = False
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    entities: dict[str, Entity]
+    metrics: dict[str, Metric]
+    generic_metric: dict[str, str]  # family -> default metric
+    change_cues: re.Pattern[str]
+    part_cues: re.Pattern[str]
+    modality_cues: tuple[tuple[str, re.Pattern[str]], ...]
+    _scanner: re.Pattern[str]
+    _lookup: dict[str, tuple[str, str]]
+
+    def scan(self, text: str) -> list[Mention]:
+        """Entity and metric terms in ``text``, leftmost-longest, non-overlapping."""
+        found = []
+        for match in self._scanner.finditer(text):
+            word = match.group(0)
+            key, possessive = _strip_possessive(word)
+            kind, ref = self._lookup.get(key) or self._lookup[key.lower()]
+            found.append(Mention(match.start(), match.end(), word, kind, ref, possessive))
+        return found
+
+    def modality(self, text: str) -> tuple[str, str] | None:
+        """The first modality cue in ``text``: (modality, word)."""
+        best: tuple[int, str, str] | None = None
+        for name, pattern in self.modality_cues:
+            match = pattern.search(text)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), name, match.group(0))
+        return (best[1], best[2]) if best else None
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix) and len(word) > 2:
+            return word[: -len(suffix)], True
+    return word, False
+
+
+def _is_ascii(term: str) -> bool:
+    return all(ord(ch) < 128 for ch in term)
+
+
+def term_pattern(term: str, *, possessive: bool = False) -> str:
+    """Regex for one term: ASCII terms match whole words, lower-case ones in any case."""
+    escaped = re.escape(term)
+    if not _is_ascii(term):
+        return escaped
+    if possessive:
+        escaped += "(?:'s|’s)?"
+    body = f"(?i:{escaped})" if term == term.lower() else escaped
+    return rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
+
+
+def _alternation(terms: list[str], *, possessive: bool = False) -> str:
+    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    return "|".join(term_pattern(t, possessive=possessive) for t in ordered)
+
+
+def _terms(block: Any, where: str) -> list[str]:
+    """A ``{zh: [...], en: [...]}`` block (or a plain list) as one list of strings."""
+    if block is None:
+        return []
+    if isinstance(block, list):
+        items = block
+    elif isinstance(block, dict):
+        unknown = set(block) - {"zh", "en"}
+        if unknown:
+            raise RuleError(f"{where}: unknown language key {sorted(unknown)[0]!r} (use zh, en)")
+        items = [t for lang in ("zh", "en") for t in (block.get(lang) or [])]
+    else:
+        raise RuleError(f"{where}: expected a list of terms or a {{zh, en}} mapping")
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise RuleError(f"{where}: every term must be a non-empty string, got {item!r}")
+    return [str(t) for t in items]
+
+
+def _check_keys(data: dict[str, Any], allowed: set[str], where: str) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise RuleError(f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
+
+
+def load_vocabulary(folder: Path) -> Vocabulary:
+    """Load and validate ``entities.yaml``, ``metrics.yaml`` and ``cues.yaml``."""
+    entities_file = folder / "entities.yaml"
+    metrics_file = folder / "metrics.yaml"
+    cues_file = folder / "cues.yaml"
+    for path in (entities_file, metrics_file):
+        if not path.is_file():
+            raise RuleError(f"{path}: missing vocabulary file")
+
+    lookup: dict[str, tuple[str, str]] = {}
+    entity_terms: list[str] = []
+    metric_terms: list[str] = []
+
+    def register(term: str, kind: str, ref: str, where: str) -> None:
+        key = term if (not _is_ascii(term) or term != term.lower()) else term.lower()
+        previous = lookup.get(key)
+        if previous and previous != (kind, ref):
+            raise RuleError(f"{where}: term {term!r} is already used by {previous[1]!r}")
+        lookup[key] = (kind, ref)
+
+    entities: dict[str, Entity] = {}
+    data = load_yaml(entities_file)
+    raw_entities = data.get("entities") if isinstance(data, dict) else None
+    if not isinstance(raw_entities, dict) or not raw_entities:
+        raise RuleError(f"{entities_file}: expected a non-empty 'entities' mapping")
+    for eid, spec in raw_entities.items():
+        where = f"{entities_file}: entity {eid!r}"
+        if not isinstance(spec, dict):
+            raise RuleError(f"{where}: expected a mapping")
+        _check_keys(spec, {"name", "kind", "aliases", "members", "counts_as"}, where)
+        kind = spec.get("kind", "country")
+        if kind not in ENTITY_KINDS:
+            raise RuleError(f"{where}: key 'kind': unknown kind {kind!r}")
+        entities[eid] = Entity(id=str(eid), name=str(spec.get("name", eid)), kind=kind,
+                               members=tuple(spec.get("members") or ()),
+                               counts_as=spec.get("counts_as"))
+        for term in _terms(spec.get("aliases"), f"{where}: key 'aliases'"):
+            register(term, "entity", str(eid), where)
+            entity_terms.append(term)
+    for entity in entities.values():
+        for ref in (*entity.members, *([entity.counts_as] if entity.counts_as else [])):
+            if ref not in entities:
+                raise RuleError(f"{entities_file}: entity {entity.id!r}: unknown entity {ref!r}")
+
+    metrics: dict[str, Metric] = {}
+    generic: dict[str, str] = {}
+    data = load_yaml(metrics_file)
+    raw_metrics = data.get("metrics") if isinstance(data, dict) else None
+    if not isinstance(raw_metrics, dict) or not raw_metrics:
+        raise RuleError(f"{metrics_file}: expected a non-empty 'metrics' mapping")
+    for mid, spec in raw_metrics.items():
+        where = f"{metrics_file}: metric {mid!r}"
+        if not isinstance(spec, dict):
+            raise RuleError(f"{where}: expected a mapping")
+        _check_keys(spec, {"name", "dimension", "terms", "generic", "share_of", "scoped",
+                           "family", "share_cue", "comparable"}, where)
+        dimension = spec.get("dimension", "any")
+        if dimension not in METRIC_DIMENSIONS:
+            raise RuleError(f"{where}: key 'dimension': unknown dimension {dimension!r}")
+        metrics[mid] = Metric(id=str(mid), name=str(spec.get("name", mid)), dimension=dimension,
+                              share_of=spec.get("share_of"), scoped=bool(spec.get("scoped")),
+                              family=spec.get("family"), share_cue=bool(spec.get("share_cue")),
+                              comparable=bool(spec.get("comparable", True)))
+        for term in _terms(spec.get("terms"), f"{where}: key 'terms'"):
+            register(term, "metric", str(mid), where)
+            metric_terms.append(term)
+        generic_terms = _terms(spec.get("generic"), f"{where}: key 'generic'")
+        if generic_terms:
+            if not spec.get("family"):
+                raise RuleError(f"{where}: key 'generic' needs a 'family'")
+            generic[spec["family"]] = str(mid)
+        for term in generic_terms:
+            register(term, "generic", str(mid), where)
+            metric_terms.append(term)
+    for metric in metrics.values():
+        if metric.share_of and metric.share_of not in metrics:
+            raise RuleError(f"{metrics_file}: metric {metric.id!r}: key 'share_of': "
+                            f"unknown metric {metric.share_of!r}")
+
+    change, part, modality = _load_cues(cues_file)
+    # English entity names may carry a possessive ("China's"); scan() strips it.
+    scanner = re.compile(_scanner_pattern(entity_terms, metric_terms))
+    return Vocabulary(entities=entities, metrics=metrics, generic_metric=generic,
+                      change_cues=change, part_cues=part, modality_cues=modality, _scanner=scanner,
+                      _lookup=lookup)
+
+
+def _scanner_pattern(entity_terms: list[str], metric_terms: list[str]) -> str:
+    pieces = [(t, True) for t in set(entity_terms)] + [(t, False) for t in set(metric_terms)]
+    pieces.sort(key=lambda p: (-len(p[0]), p[0]))
+    return "|".join(term_pattern(t, possessive=pos) for t, pos in pieces)
+
+
+def _load_cues(path: Path) -> tuple[re.Pattern[str], re.Pattern[str],
+                                    tuple[tuple[str, re.Pattern[str]], ...]]:
+    never = re.compile(r"(?!x)x")
+    if not path.is_file():
+        return never, never, ()
+    data = load_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: expected a mapping")
+    _check_keys(data, {"change", "part", "modality"}, str(path))
+    patterns = []
+    for key in ("change", "part"):
+        terms = _terms(data.get(key), f"{path}: key {key!r}")
+        patterns.append(re.compile(_alternation(terms)) if terms else never)
+    change, part = patterns
+    modality_spec = data.get("modality") or {}
+    if not isinstance(modality_spec, dict):
+        raise RuleError(f"{path}: key 'modality': expected a mapping of modality to terms")
+    modal: list[tuple[str, re.Pattern[str]]] = []
+    for name, block in modality_spec.items():
+        if name not in MODALITIES:
+            raise RuleError(f"{path}: key 'modality': unknown modality {name!r} "
+                            f"(allowed: {', '.join(MODALITIES)})")
+        terms = _terms(block, f"{path}: modality {name!r}")
+        if terms:
+            modal.append((name, re.compile(_alternation(terms))))
+    return change, part, tuple(modal)
+
