@@ -115,9 +115,7 @@ def _is_dimension(unit: str) -> bool:
         dims = dimension(unit)
     except Exception:
         return False
-    if "currency" in dims or dims == "[time]":
-        return False
-    return True
+    return "currency" not in dims and dims != "[time]"
 
 
 def _select(model: str, quantities: Iterable[Quantity]) -> list[tuple[float, str]]:
@@ -147,8 +145,10 @@ def _expected(model: str, case: dict) -> list[tuple[float | None, str]]:
     for result in case.get("results", []):
         value = result.get("value")
         number = None if value is None else float(value)
-        unit = "" if model in ("number", "percent") else SUITE_UNITS.get(
-            result.get("unit") or "", "?" + str(result.get("unit")))
+        name = result.get("unit") or ""
+        if model == "currency" and name == "Pound":
+            name = "British pound"
+        unit = "" if model in ("number", "percent") else SUITE_UNITS.get(name, "?" + name)
         out.append((number, unit))
     return out
 

@@ -16,8 +16,20 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "Claim", "Contradiction", "Quantity", "RecheckError", "Report", "Rule",
-           "__version__", "audit", "extract_quantities", "load_rulebook", "ureg"]
+__all__ = [
+    "Article",
+    "Claim",
+    "Contradiction",
+    "Quantity",
+    "RecheckError",
+    "Report",
+    "Rule",
+    "__version__",
+    "audit",
+    "extract_quantities",
+    "load_rulebook",
+    "ureg",
+]
 
 _LAZY = {
     "audit": ("audit", "audit"),

@@ -17,15 +17,18 @@ from .rulebook import Rulebook, load_rulebook
 DEFAULT_RULES = Path("rules")
 
 
-def extract_claims(paths: Sequence[str], rulebook: Rulebook,
-                   on_document: Callable[[str], None] | None = None,
-                   ) -> tuple[list[Claim], list[Skipped]]:
+def extract_claims(
+    paths: Sequence[str],
+    rulebook: Rulebook,
+    on_document: Callable[[str], None] | None = None,
+) -> tuple[list[Claim], list[Skipped]]:
     """Read, split, extract and frame every document under ``paths``."""
     docs, skipped = documents.load(paths)
     if not docs:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
-        raise InputError(f"no documents to audit in {', '.join(paths)}"
-                         + (f" ({reasons})" if reasons else ""))
+        raise InputError(
+            f"no documents to audit in {', '.join(paths)}" + (f" ({reasons})" if reasons else "")
+        )
     framer = Framer(rulebook.vocabulary, extract_quantities)
     claims: list[Claim] = []
     for doc in docs:
@@ -45,11 +48,14 @@ def audit(paths: Iterable[str], rules: Path | str | Rulebook = DEFAULT_RULES) ->
     rulebook = rules if isinstance(rules, Rulebook) else load_rulebook(rules)
     claims, skipped = extract_claims(list(paths), rulebook)
     claims.sort(key=_claim_order)
-    incomparable = frozenset(m.id for m in rulebook.vocabulary.metrics.values()
-                             if not m.comparable)
+    incomparable = frozenset(m.id for m in rulebook.vocabulary.metrics.values() if not m.comparable)
     contradictions = rank(run_rules(claims, rulebook.rules, incomparable))
-    return Report(claims=tuple(claims), contradictions=contradictions,
-                  rules=rulebook.rules, skipped=tuple(skipped))
+    return Report(
+        claims=tuple(claims),
+        contradictions=contradictions,
+        rules=rulebook.rules,
+        skipped=tuple(skipped),
+    )
 
 
 def _claim_order(claim: Claim) -> tuple[str, int, int]:

@@ -29,20 +29,21 @@ class ExitCode(IntEnum):
 app = typer.Typer(
     name="recheck",
     help="Find numeric claims that contradict each other across news articles "
-         "(Chinese and English).",
+    "(Chinese and English).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files or folders of articles (.txt, .md).",
-                                               show_default=False)]
-RulesOpt = Annotated[Path, typer.Option("--rules", "-r", help="Rules folder.",
-                                        file_okay=False)]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o",
-                                                help="Write the report to FILE instead of "
-                                                     "standard output.")]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files or folders of articles (.txt, .md).", show_default=False)
+]
+RulesOpt = Annotated[Path, typer.Option("--rules", "-r", help="Rules folder.", file_okay=False)]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write the report to FILE instead of standard output."),
+]
 AUDIT_FORMATS = ("text", "json", "csv")
 CLAIM_FORMATS = ("table", "json", "csv")
 
@@ -55,8 +56,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Find numeric claims that contradict each other across news articles."""
 
@@ -102,8 +107,9 @@ def _color() -> bool:
 def audit(
     paths: PathsArg,
     rules: RulesOpt = Path("rules"),
-    fmt: Annotated[str, typer.Option("--format", "-f",
-                                     help=f"Report format: {', '.join(AUDIT_FORMATS)}.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"Report format: {', '.join(AUDIT_FORMATS)}.")
+    ] = "text",
     output: OutputOpt = None,
 ) -> None:
     """Audit articles and report the contradictions between them, most severe first.
@@ -126,8 +132,9 @@ def audit(
 def claims(
     paths: PathsArg,
     rules: RulesOpt = Path("rules"),
-    fmt: Annotated[str, typer.Option("--format", "-f",
-                                     help=f"Output format: {', '.join(CLAIM_FORMATS)}.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(CLAIM_FORMATS)}.")
+    ] = "table",
     output: OutputOpt = None,
 ) -> None:
     """List every numeric claim with its frame: entity, metric, period, modality."""
@@ -152,11 +159,19 @@ def list_rules(rules: RulesOpt = Path("rules")) -> None:
     except RecheckError as exc:
         raise _fail(str(exc)) from None
     for rule in book.rules:
-        select = ", ".join(f"{k}={v}" for k, v in (("entity", rule.select.entity),
-                                                   ("metric", rule.select.metric),
-                                                   ("dimension", rule.select.dimension)) if v)
-        typer.echo(f"{rule.id}  {rule.severity:<6}  {rule.kind:<8}  {rule.title}"
-                   f"  [{select or 'any claim'}; periods: {rule.periods}]")
+        select = ", ".join(
+            f"{k}={v}"
+            for k, v in (
+                ("entity", rule.select.entity),
+                ("metric", rule.select.metric),
+                ("dimension", rule.select.dimension),
+            )
+            if v
+        )
+        typer.echo(
+            f"{rule.id}  {rule.severity:<6}  {rule.kind:<8}  {rule.title}"
+            f"  [{select or 'any claim'}; periods: {rule.periods}]"
+        )
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ claim whose range starts highest.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -57,9 +58,12 @@ def interval(claims: Sequence[Claim], rule: Rule, tolerance: Tolerance) -> Findi
     gap = _gap(lowest_top, highest_bottom)
     if not math.isfinite(gap) or gap <= _allowed(tolerance, lowest_top, highest_bottom):
         return None
-    involved = [c for c in claims
-                if _gap(c, lowest_top) > _allowed(tolerance, c, lowest_top)
-                or _gap(c, highest_bottom) > _allowed(tolerance, c, highest_bottom)]
+    involved = [
+        c
+        for c in claims
+        if _gap(c, lowest_top) > _allowed(tolerance, c, lowest_top)
+        or _gap(c, highest_bottom) > _allowed(tolerance, c, highest_bottom)
+    ]
     z = gap / _scale(lowest_top, highest_bottom)
     return Finding(claims=_by_value(involved), gap=gap, z=min(z, 1e12))
 
@@ -74,21 +78,30 @@ def growth(claims: Sequence[Claim], rule: Rule, tolerance: Tolerance) -> Finding
             yearly.setdefault(int(period), []).append(claim)
     years = sorted(yearly)
     worst: tuple[float, Claim, Claim, int] | None = None
-    for y1, y2 in zip(years, years[1:]):
+    for y1, y2 in itertools.pairwise(years):
         span = y2 - y1
         for a in (min(yearly[y1], key=lambda c: c.value), max(yearly[y1], key=lambda c: c.value)):
-            for b in (min(yearly[y2], key=lambda c: c.value), max(yearly[y2], key=lambda c: c.value)):
+            for b in (
+                min(yearly[y2], key=lambda c: c.value),
+                max(yearly[y2], key=lambda c: c.value),
+            ):
                 ratio = max(a.value, b.value) / min(a.value, b.value)
-                if ratio > rule.max_yearly_ratio ** span and (worst is None or ratio > worst[0]):
+                if ratio > rule.max_yearly_ratio**span and (worst is None or ratio > worst[0]):
                     worst = (ratio, a, b, span)
     if worst is None:
         return None
     ratio, a, b, span = worst
-    note = (f"{a.value:,.6g} {a.unit} in {a.period} and {b.value:,.6g} {b.unit} in {b.period}: "
-            f"a {ratio:.3g}-fold change in {span} year(s), more than the "
-            f"{rule.max_yearly_ratio:g}-fold a year this rule allows")
-    return Finding(claims=_by_value([a, b]), gap=abs(b.value - a.value),
-                   z=min(ratio / rule.max_yearly_ratio ** span, 1e12), note=note)
+    note = (
+        f"{a.value:,.6g} {a.unit} in {a.period} and {b.value:,.6g} {b.unit} in {b.period}: "
+        f"a {ratio:.3g}-fold change in {span} year(s), more than the "
+        f"{rule.max_yearly_ratio:g}-fold a year this rule allows"
+    )
+    return Finding(
+        claims=_by_value([a, b]),
+        gap=abs(b.value - a.value),
+        z=min(ratio / rule.max_yearly_ratio**span, 1e12),
+        note=note,
+    )
 
 
 def _by_value(claims: Sequence[Claim]) -> tuple[Claim, ...]:

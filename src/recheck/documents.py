@@ -32,7 +32,9 @@ class Document:
 _DATE = r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
 # "Outlet· 2025-12-27 04:15" or "Outlet | 2025-12-27": a short name, a separator, a date.
 _BYLINE = re.compile(
-    r"^\s*(?P<outlet>[^\n·•|｜]{1,60}?)\s*[·•|｜]\s*" + _DATE + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+    r"^\s*(?P<outlet>[^\n·•|｜]{1,60}?)\s*[·•|｜]\s*"
+    + _DATE
+    + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
 # "更新时间:2025-10-14", "发布时间：2025年10月14日", "Published: 2025-10-14".
 _DATELINE = re.compile(
@@ -50,7 +52,9 @@ _SENTENCE_END = re.compile(
 )
 
 # A full stop that ends an abbreviation (U.S., Mr., e.g.) does not end a sentence.
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|No|Inc|Corp|Co|Ltd|vs|Jr|Sr))\.?$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|No|Inc|Corp|Co|Ltd|vs|Jr|Sr))\.?$"
+)
 
 
 def iter_paths(paths: Iterable[str]) -> Iterator[tuple[str, Skipped | None]]:
@@ -89,8 +93,9 @@ def read_document(path: str) -> Document | Skipped:
     if decoded is None:
         return Skipped(path, "not text in a known encoding")
     text, encoding = decoded
-    return Document(path=path, text=text.replace("\r\n", "\n").replace("\r", "\n"),
-                    encoding=encoding)
+    return Document(
+        path=path, text=text.replace("\r\n", "\n").replace("\r", "\n"), encoding=encoding
+    )
 
 
 def decode(data: bytes) -> tuple[str, str] | None:
@@ -107,8 +112,9 @@ def decode(data: bytes) -> tuple[str, str] | None:
         return utf8
     from charset_normalizer import from_bytes  # only for files that are not UTF-8
 
-    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "shift_jis", "euc_kr",
-                                          "cp1252", "latin_1"]).best()
+    best = from_bytes(
+        data, cp_isolation=["gb18030", "big5", "utf_16", "shift_jis", "euc_kr", "cp1252", "latin_1"]
+    ).best()
     if best is None or best.encoding is None:
         return None
     encoding = "gb18030" if best.encoding in {"gbk", "gb2312"} else best.encoding
@@ -157,8 +163,9 @@ def split_articles(document: Document) -> list[Article]:
     for i, line in enumerate(lines):
         match = _BYLINE.match(line)
         if match and i > 0 and lines[i - 1].strip():
-            starts.append((i - 1, lines[i - 1].strip(), match["outlet"].strip(),
-                           _parse_date(match)))
+            starts.append(
+                (i - 1, lines[i - 1].strip(), match["outlet"].strip(), _parse_date(match))
+            )
     if not starts:
         title = _guess_title(lines)
         starts = [(0, title, "", None)]
@@ -172,9 +179,17 @@ def split_articles(document: Document) -> list[Article]:
         body = lines[begin:end]
         if day is None:
             day = _find_dateline(body)
-        articles.append(Article(path=document.path, index=n, title=title or Path(document.path).stem,
-                                outlet=outlet, date=day, first_line=begin + 1,
-                                text="\n".join(body)))
+        articles.append(
+            Article(
+                path=document.path,
+                index=n,
+                title=title or Path(document.path).stem,
+                outlet=outlet,
+                date=day,
+                first_line=begin + 1,
+                text="\n".join(body),
+            )
+        )
     return articles
 
 
@@ -203,7 +218,7 @@ def sentences(article: Article) -> Iterator[Sentence]:
         for match in _SENTENCE_END.finditer(line):
             if _ABBREVIATION.search(line, 0, match.start()):
                 continue
-            piece = line[pos:match.start()]
+            piece = line[pos : match.start()]
             if piece.strip():
                 yield _sentence(piece, article.first_line + k, offset, pos)
             pos = match.end()

@@ -35,22 +35,28 @@ def _dimension(unit: str) -> str:
     return unit if unit in {"percent", "percentage_point", "fold"} else dimension(unit)
 
 
-def group_claims(rule: Rule, claims: Iterable[Claim],
-                 incomparable: frozenset[str] = frozenset()) -> dict[GroupKey, list[Claim]]:
+def group_claims(
+    rule: Rule, claims: Iterable[Claim], incomparable: frozenset[str] = frozenset()
+) -> dict[GroupKey, list[Claim]]:
     groups: dict[GroupKey, list[Claim]] = {}
     for claim in claims:
         if rule.select.metric is None and claim.metric in incomparable:
             continue
         if selects(rule, claim):
             period = claim.period if rule.periods == "same" or rule.kind == "growth" else None
-            key = (claim.entity, claim.metric, claim.unit,
-                   None if rule.kind == "growth" else period)
+            key = (
+                claim.entity,
+                claim.metric,
+                claim.unit,
+                None if rule.kind == "growth" else period,
+            )
             groups.setdefault(key, []).append(claim)
     return groups
 
 
-def run_rules(claims: Sequence[Claim], rules: Sequence[Rule],
-              incomparable: frozenset[str] = frozenset()) -> list[Contradiction]:
+def run_rules(
+    claims: Sequence[Claim], rules: Sequence[Rule], incomparable: frozenset[str] = frozenset()
+) -> list[Contradiction]:
     """Every contradiction the rules find, unranked (rank 0).
 
     Metrics in ``incomparable`` (amounts of one-off events) are compared only by rules
@@ -105,8 +111,9 @@ def _contradiction(rule: Rule, key: Sequence[str], finding: Finding) -> Contradi
 
 
 def _summary(finding: Finding) -> str:
-    values = " vs ".join(dict.fromkeys(f"{c.hedge + ' ' if c.hedge else ''}{c.text}".strip()
-                                       for c in finding.claims))
+    values = " vs ".join(
+        dict.fromkeys(f"{c.hedge + ' ' if c.hedge else ''}{c.text}".strip() for c in finding.claims)
+    )
     unit = finding.claims[0].unit
     unit = "percentage points" if unit == "percent" else unit
     return f"{values} (ranges {format_number(finding.gap)} {unit} apart)"

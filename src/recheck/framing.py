@@ -77,8 +77,7 @@ class Framer:
     def __init__(self, vocabulary: Vocabulary, extract: Extractor) -> None:
         self.vocab = vocabulary
         self.extract = extract
-        self._share_metric = {m.share_of: m.id for m in vocabulary.metrics.values()
-                              if m.share_of}
+        self._share_metric = {m.share_of: m.id for m in vocabulary.metrics.values() if m.share_of}
 
     # -- the article loop ---------------------------------------------------------
     def frame_article(self, article: Article, sentences: Iterable[Sentence]) -> list[Claim]:
@@ -91,32 +90,55 @@ class Framer:
             mentions = self.vocab.scan(text)
             periods = find_periods(text, article.date, context_year)
             clauses = _clauses(text)
-            quantities = [q for q in self.extract(text)
-                          if not any(p.start <= q.start < p.end for p in periods)]
+            quantities = [
+                q
+                for q in self.extract(text)
+                if not any(p.start <= q.start < p.end for p in periods)
+            ]
             for quantity in quantities:
-                frame = self._frame(text, quantity, quantities, mentions, periods, clauses,
-                                    previous_subject, dominant)
+                frame = self._frame(
+                    text,
+                    quantity,
+                    quantities,
+                    mentions,
+                    periods,
+                    clauses,
+                    previous_subject,
+                    dominant,
+                )
                 claim = _make_claim(article, sentence, quantity, frame)
                 if claim is not None:
                     claims.append(claim)
             subjects = [m for m in mentions if self._is_subject(m)]
             if subjects:
                 previous_subject = self._entity_id(subjects[0])
-            years = [int(p.period[:4]) for p in periods if p.period and p.period[:4].isdigit()
-                     and not p.deadline]
+            years = [
+                int(p.period[:4])
+                for p in periods
+                if p.period and p.period[:4].isdigit() and not p.deadline
+            ]
             if years:
                 context_year = max(years)
         return claims
 
     def _dominant_entities(self, article: Article) -> list[str]:
-        counts = Counter(self._entity_id(m) for m in self.vocab.scan(article.text)
-                         if self._is_subject(m))
+        counts = Counter(
+            self._entity_id(m) for m in self.vocab.scan(article.text) if self._is_subject(m)
+        )
         return [entity for entity, _ in counts.most_common()]
 
     # -- one quantity -------------------------------------------------------------
-    def _frame(self, text: str, q: Quantity, others: list[Quantity],
-               mentions: list[Mention], periods: list[PeriodMention], clauses: list[_Clause],
-               previous_subject: str | None, dominant: list[str]) -> Frame:
+    def _frame(
+        self,
+        text: str,
+        q: Quantity,
+        others: list[Quantity],
+        mentions: list[Mention],
+        periods: list[PeriodMention],
+        clauses: list[_Clause],
+        previous_subject: str | None,
+        dominant: list[str],
+    ) -> Frame:
         clause = next((c for c in clauses if c.start <= q.start < c.end), clauses[-1])
         kind = quantity_kind(q.unit)
         metric, metric_word = self._pick_metric(text, q, kind, mentions, clause, others)
@@ -138,14 +160,20 @@ class Framer:
         )
 
     def _is_subject(self, mention: Mention) -> bool:
-        return (mention.kind == "entity"
-                and self.vocab.entities[mention.ref].kind != "source")
+        return mention.kind == "entity" and self.vocab.entities[mention.ref].kind != "source"
 
     def _entity_id(self, mention: Mention) -> str:
         return self.vocab.entities[mention.ref].subject_id
 
-    def _pick_entity(self, text: str, q: Quantity, kind: str, mentions: list[Mention],
-                     clause: _Clause, scoped: bool) -> Mention | None:
+    def _pick_entity(
+        self,
+        text: str,
+        q: Quantity,
+        kind: str,
+        mentions: list[Mention],
+        clause: _Clause,
+        scoped: bool,
+    ) -> Mention | None:
         """The subject of ``q``. For a scoped metric (share of imports) the country the
         goods come from (从马来西亚进口, 来自中国) is the subject."""
         objects = _ZH_OBJECT_MARKER if not scoped else _ZH_OBJECT_MARKER_SCOPED
@@ -153,9 +181,9 @@ class Framer:
         def usable(m: Mention) -> bool:
             if not self._is_subject(m) or (m.possessive and m.start > q.start):
                 return False
-            if objects.search(text[max(0, m.start - 3):m.start]):
+            if objects.search(text[max(0, m.start - 3) : m.start]):
                 return False
-            if m.possessive and _EN_OF.search(text[max(0, m.start - 8):m.start]):
+            if m.possessive and _EN_OF.search(text[max(0, m.start - 8) : m.start]):
                 return False  # "80% of the U.S.'s imports": whose imports, not who supplies
             return not (kind == "percent" and self.vocab.entities[m.ref].kind == "world")
 
@@ -169,8 +197,15 @@ class Framer:
         earlier = [m for m in candidates if m.end <= clause.start]
         return earlier[-1] if earlier else None
 
-    def _pick_metric(self, text: str, q: Quantity, kind: str, mentions: list[Mention],
-                     clause: _Clause, others: list[Quantity]) -> tuple[str | None, str]:
+    def _pick_metric(
+        self,
+        text: str,
+        q: Quantity,
+        kind: str,
+        mentions: list[Mention],
+        clause: _Clause,
+        others: list[Quantity],
+    ) -> tuple[str | None, str]:
         if kind in {"percent", "count", "fold"} and self._is_change(text, q):
             return None, ""
         metric_mentions = [m for m in mentions if m.kind in {"metric", "generic"}]
@@ -225,25 +260,38 @@ class Framer:
     def _is_change(self, text: str, q: Quantity) -> bool:
         """A change (同比上涨12.1%, a 65% difference) or a part (新增五种, 其中70%) is not
         a level: such figures are left unframed."""
-        before = text[max(0, q.start - 6):q.start]
-        after = text[q.end:q.end + 14]
+        before = text[max(0, q.start - 6) : q.start]
+        after = text[q.end : q.end + 14]
         change, part = self.vocab.change_cues.pattern, self.vocab.part_cues.pattern
         touching = rf"(?:{change}|{part})[了约近达为]?\s*$"
-        return bool(re.search(touching, before)
-                    or re.search(part, before + after[:6])
-                    or re.match(rf"\s+(?:{change})\b", after) and after[:2].isascii())
+        return bool(
+            re.search(touching, before)
+            or re.search(part, before + after[:6])
+            or (re.match(rf"\s+(?:{change})\b", after)
+            and after[:2].isascii())
+        )
 
-    def _scope(self, q: Quantity, mentions: list[Mention], entity: str | None,
-               dominant: list[str]) -> str | None:
-        possessives = [m for m in mentions if m.possessive and self._is_subject(m)
-                       and self._entity_id(m) != entity]
+    def _scope(
+        self, q: Quantity, mentions: list[Mention], entity: str | None, dominant: list[str]
+    ) -> str | None:
+        possessives = [
+            m
+            for m in mentions
+            if m.possessive and self._is_subject(m) and self._entity_id(m) != entity
+        ]
         if possessives:
             nearest = min(possessives, key=lambda m: _distance(q, m))
             return self._entity_id(nearest)
         return next((e for e in dominant if e != entity), None)
 
-    def _modality(self, text: str, q: Quantity, periods: list[PeriodMention],
-                  clauses: list[_Clause], others: list[Quantity]) -> tuple[str, str]:
+    def _modality(
+        self,
+        text: str,
+        q: Quantity,
+        periods: list[PeriodMention],
+        clauses: list[_Clause],
+        others: list[Quantity],
+    ) -> tuple[str, str]:
         """A cue or a deadline governs the figures after it in its own clause and the
         next one, up to the next figure ("a target of 1,500 t, against China's 10,000 t":
         only the first is a target)."""
@@ -251,12 +299,11 @@ class Framer:
         window_start = clauses[max(0, index - 1)].start
         previous_figure = max((o.end for o in others if o.end <= q.start), default=-1)
         start = max(window_start, previous_figure)
-        head = text[start:q.end + 12]
+        head = text[start : q.end + 12]
         cue = self.vocab.modality(head)
         if cue:
             return cue
-        deadline = next((p for p in periods if p.deadline and start <= p.start < q.end + 12),
-                        None)
+        deadline = next((p for p in periods if p.deadline and start <= p.start < q.end + 12), None)
         if deadline:
             return "forecast", deadline.word
         return "actual", ""
@@ -280,18 +327,22 @@ def _distance(q: Quantity, m: Mention) -> float:
     return (m.start - q.end) * 1.2 + 0.5 if m.start >= q.end else 0
 
 
-def _pick_period(q: Quantity, periods: Sequence[PeriodMention],
-                 clause: _Clause) -> PeriodMention | None:
+def _pick_period(
+    q: Quantity, periods: Sequence[PeriodMention], clause: _Clause
+) -> PeriodMention | None:
     in_clause = [p for p in periods if clause.start <= p.start < clause.end]
     if in_clause:
-        return min(in_clause, key=lambda p: abs((p.end if p.end <= q.start else p.start)
-                                                - (q.start if p.end <= q.start else q.end)))
+        return min(
+            in_clause,
+            key=lambda p: abs(
+                (p.end if p.end <= q.start else p.start) - (q.start if p.end <= q.start else q.end)
+            ),
+        )
     earlier = [p for p in periods if p.end <= clause.start]
     return earlier[-1] if earlier else None
 
 
-def _make_claim(article: Article, sentence: Sentence, q: Quantity,
-                frame: Frame) -> Claim | None:
+def _make_claim(article: Article, sentence: Sentence, q: Quantity, frame: Frame) -> Claim | None:
     try:
         value, unit = canonical(q.value, q.unit)
         lower = convert(q.lower, q.unit, unit) if q.lower is not None else None

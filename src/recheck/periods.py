@@ -16,34 +16,68 @@ from datetime import date
 CURRENT = "current"
 
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_EN_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
+_EN_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 _EN_MONTH_ALT = "|".join(m.capitalize() for m in _EN_MONTHS)
 
 # A year is four digits that are not part of a larger number, an amount (2000亿, 2000吨,
 # 2000 tons) or a decade (the 1970s).
-_YEAR = (r"(?<![\d.])(?<!\d,)(?P<y>(?:19|20)\d\d)(?![\d%％'’s]|\s*[万亿千百多余吨元个项家人]"
-         r"|[.,]\d|\s+(?:million|billion|thousand|tons?|tonnes?|metric|units|people)\b)")
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p)) for name, p in (
-    # 到2030年 / 2030年前 / by 2030: a deadline, which makes the figure a target or forecast.
-    ("deadline", r"(?:到|至|截至|于)?" + _YEAR + r"\s*年(?:前|之前|以前)"),
-    ("deadline", r"到\s*" + _YEAR + r"\s*年"),
-    ("deadline", r"(?i:\bby\s+(?:the\s+end\s+of\s+)?)" + _YEAR),
-    ("zh_date", _YEAR + r"\s*年\s*(?:第?(?P<q>[一二三四1-4])\s*季度|(?P<h>上半年|下半年)"
-                r"|(?P<m>\d{1,2})\s*月(?:份)?(?:\s*\d{1,2}\s*日)?)?"),
-    ("en_quarter", r"\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth) quarter(?: of)?)\s+"
-                   + _YEAR),
-    ("en_half", r"\b(?P<h>first|second) half of\s+" + _YEAR),
-    ("en_month", r"\b(?P<mn>" + _EN_MONTH_ALT + r")\s+(?:\d{1,2},\s+)?" + _YEAR),
-    ("en_year", r"(?i:\b(?:in|during|for|of|since|from|to|through|until|year)\s+)?" + _YEAR
-                + r"(?!\s*[-/.]\d)"),
-    ("relative", r"去年|今年|明年|前年|上年|本年|当年|同年|上一年|前一年"
-                 r"|(?i:\blast year\b|\bthis year\b|\bnext year\b|\bthe previous year\b"
-                 r"|\bthe prior year\b|\ba year earlier\b|\bthe year before\b|\bthat year\b)"),
-    ("zh_month", r"(?<![\d年])(?P<m>\d{1,2})\s*月(?:份)?(?:\s*\d{1,2}\s*日)?"),
-    ("en_month_only", r"\b(?:in|since|after|before|by)\s+(?P<mn>" + _EN_MONTH_ALT + r")\b"),
-))
+_YEAR = (
+    r"(?<![\d.])(?<!\d,)(?P<y>(?:19|20)\d\d)(?![\d%％'’s]|\s*[万亿千百多余吨元个项家人]"
+    r"|[.,]\d|\s+(?:million|billion|thousand|tons?|tonnes?|metric|units|people)\b)"
+)
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p))
+    for name, p in (
+        # 到2030年 / 2030年前 / by 2030: a deadline, which makes the figure a target or forecast.
+        ("deadline", r"(?:到|至|截至|于)?" + _YEAR + r"\s*年(?:前|之前|以前)"),
+        ("deadline", r"到\s*" + _YEAR + r"\s*年"),
+        ("deadline", r"(?i:\bby\s+(?:the\s+end\s+of\s+)?)" + _YEAR),
+        (
+            "zh_date",
+            _YEAR + r"\s*年\s*(?:第?(?P<q>[一二三四1-4])\s*季度|(?P<h>上半年|下半年)"
+            r"|(?P<m>\d{1,2})\s*月(?:份)?(?:\s*\d{1,2}\s*日)?)?",
+        ),
+        (
+            "en_quarter",
+            r"\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth) quarter(?: of)?)\s+" + _YEAR,
+        ),
+        ("en_half", r"\b(?P<h>first|second) half of\s+" + _YEAR),
+        ("en_month", r"\b(?P<mn>" + _EN_MONTH_ALT + r")\s+(?:\d{1,2},\s+)?" + _YEAR),
+        (
+            "en_year",
+            r"(?i:\b(?:in|during|for|of|since|from|to|through|until|year)\s+)?"
+            + _YEAR
+            + r"(?!\s*[-/.]\d)",
+        ),
+        (
+            "relative",
+            r"去年|今年|明年|前年|上年|本年|当年|同年|上一年|前一年"
+            r"|(?i:\blast year\b|\bthis year\b|\bnext year\b|\bthe previous year\b"
+            r"|\bthe prior year\b|\ba year earlier\b|\bthe year before\b|\bthat year\b)",
+        ),
+        ("zh_month", r"(?<![\d年])(?P<m>\d{1,2})\s*月(?:份)?(?:\s*\d{1,2}\s*日)?"),
+        ("en_month_only", r"\b(?:in|since|after|before|by)\s+(?P<mn>" + _EN_MONTH_ALT + r")\b"),
+    )
+)
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
@@ -57,8 +91,9 @@ class PeriodMention:
     deadline: bool = False  # 到2030年, by 2030: the figure is a target or a forecast
 
 
-def find_periods(text: str, article_date: date | None,
-                 context_year: int | None = None) -> list[PeriodMention]:
+def find_periods(
+    text: str, article_date: date | None, context_year: int | None = None
+) -> list[PeriodMention]:
     """Every time expression in ``text``, leftmost first, non-overlapping.
 
     ``context_year`` is the latest year named earlier in the article, which 当年 and
@@ -84,8 +119,13 @@ def _scan(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
             yield match.start(), match.end(), name, match
 
 
-def _resolve(name: str, match: re.Match[str], article_date: date | None,
-             sentence_year: int | None, context_year: int | None) -> str | None:
+def _resolve(
+    name: str,
+    match: re.Match[str],
+    article_date: date | None,
+    sentence_year: int | None,
+    context_year: int | None,
+) -> str | None:
     groups = match.groupdict()
     if name in {"deadline", "en_year"}:
         return groups["y"]
@@ -113,11 +153,19 @@ def _resolve(name: str, match: re.Match[str], article_date: date | None,
     return _relative(match.group(0).lower(), article_date, sentence_year, context_year)
 
 
-def _relative(word: str, article_date: date | None, sentence_year: int | None,
-              context_year: int | None) -> str | None:
+def _relative(
+    word: str, article_date: date | None, sentence_year: int | None, context_year: int | None
+) -> str | None:
     this_year = article_date.year if article_date else None
-    if word in {"上年", "上一年", "前一年", "the previous year", "the prior year",
-                "a year earlier", "the year before"}:
+    if word in {
+        "上年",
+        "上一年",
+        "前一年",
+        "the previous year",
+        "the prior year",
+        "a year earlier",
+        "the year before",
+    }:
         anchor = sentence_year or this_year
         return str(anchor - 1) if anchor else None
     if word in {"当年", "同年", "that year"}:
@@ -125,6 +173,14 @@ def _relative(word: str, article_date: date | None, sentence_year: int | None,
         return str(anchor) if anchor else None
     if this_year is None:
         return None
-    offsets = {"去年": -1, "last year": -1, "今年": 0, "本年": 0, "this year": 0,
-               "明年": 1, "next year": 1, "前年": -2}
+    offsets = {
+        "去年": -1,
+        "last year": -1,
+        "今年": 0,
+        "本年": 0,
+        "this year": 0,
+        "明年": 1,
+        "next year": 1,
+        "前年": -2,
+    }
     return str(this_year + offsets[word]) if word in offsets else None

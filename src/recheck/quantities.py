@@ -7,7 +7,6 @@ the measured accuracy are written up in ``docs/extraction.md``.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from dataclasses import dataclass, replace
@@ -20,12 +19,10 @@ from recheck.numerals import (
     EN_TENS,
     ZH_DIGITS,
     Number,
-    arabic_place,
     normalize,
     parse_arabic,
     parse_chinese,
     parse_english,
-    place_of,
 )
 
 # --------------------------------------------------------------------------- patterns
@@ -80,10 +77,20 @@ _CORE = re.compile(
     rf"|(?P<pctof>(?i:\bper ?cents? of +)(?:{_ARABIC_EN}|(?i:{_EN_NUMBER})))"
 )
 
+_CANDIDATE_WORDS = [*EN_SMALL, *EN_TENS, *EN_SCALES, "half", "per", "doubled", "tripled",
+                    "trebled", "quadrupled", "halved"]
+# Where a number may begin: cheap to find, so the full pattern runs only there.
+_CANDIDATE = re.compile(
+    rf"[\d{_D}十拾百佰千仟万萬半翻对對]|\.(?=\d)|\b(?:"
+    + "|".join(sorted({v for w in _CANDIDATE_WORDS for v in (w, w.title(), w.upper())},
+                      key=len, reverse=True))
+    + ")"
+)
+
 # English scale words after a number ("400 million", "10k", "$5bn").
 _EN_SCALE = re.compile(
     r" ?(?:(?P<word>(?i:thousand|million|billion|trillion|lakh|crore|hundred|dozen))"
-    r"|(?P<abbr>(?i:bn|bln|mn|mln|tn|tln|mil)|MM|k|K|M|B|T)(?![A-Za-z]))"
+    r"|(?P<abbr>(?i:bn|bln|mn|mln|tn|tln|mil)|MM|k|K|M|m|B|b|T)(?![A-Za-z]))"
 )
 _EN_SCALE_VALUE = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
@@ -228,7 +235,7 @@ _PER = re.compile(
          "capita"],
         False,
     )
-    + r")(?![A-Za-z])"
+    + r")(?![A-Za-z])(?!\s+(?:earlier|ago|later|before|after|from|of)\b)"
 )
 _PER_UNIT = {
     "ton": "t", "tons": "t", "tonne": "t", "metric ton": "t", "kg": "kg", "kilogram": "kg",
@@ -250,6 +257,8 @@ _HEDGE_BEFORE = re.compile(
     r"|some|an estimated|estimated)))"
     r"|(?P<nearly>将近|接近|逼近|近|几近|(?i:\b(?:nearly|almost|close to))))\s*$"
 )
+# The last characters of the hedge words above, to skip the search when none can match.
+_HEDGE_LAST = set("过出逾于少低破到足多约概近合为nrtefgwodyNRTEFGWODY.")
 _HEDGE_AFTER = re.compile(
     r"\s*(?:(?P<over>以上|多(?![个項项]))|(?P<under>以下|以内)|(?P<about>左右|上下(?![游文])))"
 )
@@ -257,9 +266,9 @@ _HEDGE_AFTER = re.compile(
 # --------------------------------------------------------------------------- not quantities
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_URL = re.compile(r"(?:https?://|www\.)\S*$")
 _BLOCKED = re.compile(
-    r"https?://\S+|www\.\S+"
-    r"|\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
     r"|(?<![\d.])\d{1,2}\s*[ap]\.?m\.?(?![A-Za-z])"
     r"|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
@@ -267,23 +276,29 @@ _BLOCKED = re.compile(
     r"|(?i:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june"
     r"|july|august|september|october|november|december)\b)"
     r"|\b\d+(?:st|nd|rd|th)\b|(?:'|’)?\b\d{2,4}'?s\b"
-    r"|\[\d+(?:[,-]\d+)*\]"
-    r"|[零〇一二两三四五六七八九十百千\d]+年代|第 *[" + _D + r"十百千\d]+"
+    r"|\[\d+(?:[,-]\d+)*\]|\d+年代|第 *\d+"
+    r"|(?<![A-Za-z0-9.])[A-Za-z]+-?\d+[A-Za-z\d-]*|\b\d{4}-\d{2}\b"
+)
+# Chinese words and idioms with numerals in them, ordinals, plan names, months.
+_BLOCKED_ZH = re.compile(
+    r"[零〇一二两三四五六七八九十百千]+年代|第 *[" + _D + r"十百千]+"
     r"|一步步|十分(?!之)|五角大楼|一起|统一|一针见血|一些|一定|唯一|万一|一旦|一边|一直|一切"
     r"|(?<!分)之一|一样|一般|一致|一向|一再|一律|一同|一体|一带一路|一流|一手|一线|一方面|一时|一口气"
     r"|千万(?=[别不要])|一天两天|三番五次|四面八方|五花八门|七上八下|乱七八糟|一心一意"
     r"|千方百计|万众一心|九死一生|十全十美|独一无二|一举两得|三心二意|一成不变|十四五|十三五"
-    r"|十二五|十一五|十五五|两岸|两会|四川|一番|一度|一直|一并|一概|一举|一路|一向|一贯|一连"
+    r"|十二五|十一五|十五五|两岸|两会|四川|一度|一直|一并|一概|一举|一路|一向|一贯|一连"
     r"|[一二三四五六七八九十]+月(?!份?[间内])"
-    r"|(?<![A-Za-z0-9.])[A-Za-z]+-?\d+[A-Za-z\d-]*|\b\d{4}-\d{2}\b"
 )
-_LINE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]\s*)?\d{1,3}(?:[.)、:](?!\d)|\s*[)）])")
+_LINE_LABEL = re.compile(r"[ \t]*(?:[-*•]\s*)?\d{1,3}(?:[.)、:](?!\d)|\s*[)）])")
 
 _LONE_BEFORE = set("是为有前和或与及到至比剩共、，,：:；;（(“\"‘'「『 \n\t")
 _LONE_AFTER = set("的不这那而却和与或是了、，,。.；;：:！!？?）)”\"’'」』 \n\t")
 
+_PLAIN_DIGITS = re.compile(r"[\d.,]+")
+_CHENG_TAIL = re.compile(r" *([一二三四五六七八九两]|半)")
 _PCT_OF = re.compile(r"(?i)per ?cents? of +")
 _TRAILING_BIG = re.compile("[万萬亿億]+$")
+_UNIT_FIRST = {w[0] for w in (*_ZH_UNITS, *_ZH_CURRENCIES, *_ZH_COUNTERS)} | set("成折多余百个")
 _PERCENT_UNITS = {"percent", "percentage_point"}
 _COUNT = "dimensionless"
 
@@ -305,7 +320,18 @@ class _Found:
     kind: str = ""  # which core pattern found it
 
 
+def _last_char(norm: str, start: int) -> str:
+    """The last non-space character before ``start`` (within two spaces), or ""."""
+    for pos in range(start - 1, max(-1, start - 4), -1):
+        if norm[pos] != " ":
+            return norm[pos]
+    return ""
+
+
 def _currency_prefix(norm: str, start: int) -> tuple[int, str] | None:
+    last = _last_char(norm, start)
+    if not last or not (last in "$€£¥₩₹" or ("A" <= last <= "Z")):
+        return None
     window = norm[max(0, start - 8):start]
     match = _CURRENCY_PREFIX.search(window)
     if not match:
@@ -378,7 +404,7 @@ def _zh_or_arabic(text: str) -> Number | None:
     scale = 1.0
     if text[-1:] in ("k", "K"):
         text, scale = text[:-1].strip(), 1e3
-    number = parse_chinese(text) if re.search(r"[^\d.,]", text) else parse_arabic(text)
+    number = parse_arabic(text) if _PLAIN_DIGITS.fullmatch(text) else parse_chinese(text)
     if number is None or scale == 1:
         return number
     return Number(number.value * scale, number.place * scale)
@@ -412,7 +438,7 @@ def _fraction(match: re.Match[str]) -> _Found | None:
 
 def _zhe(text: str, start: int, end: int) -> _Found | None:
     """八折 -> 80 percent, 7.5折 -> 75, 三八折 -> 38, 对折 -> 50."""
-    body = re.sub(r"[ 折]", "", text).replace("點", "点")
+    body = text.replace(" ", "").replace("折", "").replace("點", "点")
     if body in ("对", "對", "半"):
         value = 50.0
     elif body[0].isdigit():
@@ -455,7 +481,7 @@ def _attach_unit(norm: str, found: _Found, number: Number) -> None:
                 found.hedge, found.lower = match.group("approx"), found.value
             return
         match = _ZH_COUNTER_RE.match(norm, pos)
-        if match and found.kind in ("zh", "ar") and _CJK.match(norm[pos:pos + 1] or "a") or (
+        if (match and found.kind in ("zh", "ar") and _CJK.match(norm[pos:pos + 1] or "a")) or (
             match and match.group("approx")
         ):
             found.end = match.end()
@@ -492,53 +518,53 @@ def _attach_cheng(norm: str, found: _Found, cheng: re.Match[str]) -> None:
     if found.value > 10:
         return
     value, end = found.value * 10, cheng.end()
-    tail = re.match(r" *([一二三四五六七八九两]|半)(?![\u4e00-\u9fff]{0}[成折])", norm[end:])
+    tail = _CHENG_TAIL.match(norm, end)
     if tail and tail.group(1) == "半":
-        value, end = value + 5, end + tail.end()
-    elif tail and not _CJK.match(norm[end + tail.end():end + tail.end() + 1] or "a"):
-        value, end = value + ZH_DIGITS[tail.group(1)], end + tail.end()
+        value, end = value + 5, tail.end()
+    elif tail and not _CJK.match(norm[tail.end():tail.end() + 1] or "a"):
+        value, end = value + ZH_DIGITS[tail.group(1)], tail.end()
     found.value, found.unit, found.end, found.place, found.bare = value, "percent", end, 10.0, False
 
 
-class _Blocked:
-    """The merged spans of text that hold no quantity (dates, codes, idioms ...)."""
-
-    def __init__(self, norm: str) -> None:
-        spans = sorted([m.span() for m in _BLOCKED.finditer(norm)]
-                       + [m.span() for m in _LINE_LABEL.finditer(norm)])
-        merged: list[list[int]] = []
-        for start, end in spans:
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            elif end > start:
-                merged.append([start, end])
-        self.starts = [span[0] for span in merged]
-        self.ends = [span[1] for span in merged]
-
-    def hits(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start) - 1
-        if i >= 0 and self.ends[i] > start:
+def _blocked(norm: str, start: int, end: int, kind: str) -> bool:
+    """Whether ``norm[start:end]`` touches a date, time, code, idiom, URL or list label."""
+    if kind == "en":
+        return False
+    pattern = _BLOCKED_ZH if kind in ("zh", "frac", "special") else _BLOCKED
+    for match in pattern.finditer(norm, max(0, start - 16), min(len(norm), end + 10)):
+        if match.start() < end and match.end() > start:
             return True
-        return i + 1 < len(self.starts) and self.starts[i + 1] < end
+    line_start = norm.rfind("\n", 0, start) + 1
+    if start - line_start <= 6 and _LINE_LABEL.match(norm, line_start, end + 2):
+        return True
+    return "://" in norm[max(0, start - 600):start] and bool(
+        _URL.search(norm, max(0, start - 600), start))
 
 
 def _scan(norm: str) -> list[_Found]:
-    blocked = _Blocked(norm)
     found: list[_Found] = []
-    pos = 0
-    while True:
-        match = _CORE.search(norm, pos)
-        if match is None:
-            break
-        pos = max(match.end(), match.start() + 1)
-        core_end = match.start() + len(match.group().rstrip())
-        if blocked.hits(match.start(), core_end):
+    free = 0  # text before this offset is taken
+    for candidate in _CANDIDATE.finditer(norm):
+        pos = candidate.start()
+        if pos < free:
             continue
+        if norm[pos].isalpha() and norm[pos].isascii():
+            if norm[pos - 2:pos] in ("a ", "A "):
+                pos -= 2
+            elif norm[pos - 3:pos] in ("an ", "An "):
+                pos -= 3
+        match = _CORE.match(norm, pos) or _CORE.match(norm, candidate.start())
+        if match is None:
+            continue
+        free = max(free, match.end())
+        core_end = match.start() + len(match.group().rstrip())
         item = _read(norm, match)
         if item is None or (found and item.start < found[-1].end):
             continue
+        if _blocked(norm, match.start(), core_end, match.lastgroup or ""):
+            continue
         found.append(item)
-        pos = max(pos, item.end)
+        free = max(free, item.end)
     return found
 
 
@@ -561,6 +587,8 @@ def _read(norm: str, match: re.Match[str]) -> _Found | None:
         return _Found(start, end, parsed.value, "percent", parsed.place, bare=False)
     stripped = text.rstrip()
     end = start + len(stripped)
+    if kind == "zh" and len(stripped) == 1 and not _may_follow_digit(norm, end):
+        return None
     number = _parse_core(match)
     liang = kind == "zh" and _is_liang(norm, stripped, end)
     if liang:
@@ -598,6 +626,13 @@ def _read(norm: str, match: re.Match[str]) -> _Found | None:
     return found
 
 
+def _may_follow_digit(norm: str, end: int) -> bool:
+    """Whether a lone Chinese digit ending at ``end`` can be a number: it is followed
+    by a unit, counter or punctuation rather than by the rest of a word (一起, 四川)."""
+    after = norm[end:end + 1]
+    return not after or not _CJK.match(after) or after in _UNIT_FIRST or after in _LONE_AFTER
+
+
 def _is_liang(norm: str, text: str, end: int) -> bool:
     """两 closing a numeral is the weight unit liang when the rest is a number on its own:
     三十两, 两万两, 二两 (but not 两, 十二, 一千两百)."""
@@ -610,19 +645,15 @@ def _is_liang(norm: str, text: str, end: int) -> bool:
 
 
 def _attach_scale(norm: str, found: _Found) -> None:
+    """Apply an English scale word: "400 million", "10k"; "$5m", "€2B" and "$3T" only
+    after a currency symbol (a bare "5m" is five metres)."""
     match = _EN_SCALE.match(norm, found.end)
     if not match:
         return
-    word = (match.group("word") or match.group("abbr")).lower()
-    if match.group("abbr") and match.group("abbr") in "MBT" and not _CURRENCY_PREFIX.search(
-        norm[max(0, found.start - 8):found.start]
-    ) and match.group("abbr") != "M":
+    abbr = match.group("abbr") or ""
+    if abbr in ("m", "B", "T", "b") and _currency_prefix(norm, found.start) is None:
         return
-    if word == "m" and match.group("abbr") == "m":
-        return
-    if word == "t" and match.group("abbr") == "t":
-        return
-    scale = _EN_SCALE_VALUE[word]
+    scale = _EN_SCALE_VALUE[(match.group("word") or abbr).lower()]
     found.value *= scale
     found.place *= scale
     found.scale = scale
@@ -675,9 +706,9 @@ def _plausible(norm: str, found: _Found, text: str) -> bool:
 
 def _plausible_bare(norm: str, found: _Found, text: str, before: str, after: str) -> bool:
     if found.kind == "ar":
-        if re.fullmatch(r"\d{4}", text) and 1000 <= found.value <= 2200:
+        if len(text) == 4 and text.isdigit() and 1000 <= found.value <= 2200:
             return False
-        if re.fullmatch(r"\d{7,}", text):
+        if len(text) >= 7 and text.isdigit():
             return False  # identifiers and phone numbers
         if after in ":：" and not norm[found.end + 1:found.end + 2].isdigit():
             return False
@@ -703,6 +734,9 @@ _SIGN = re.compile(r"(?:[负負] ?|(?<![\w.,%)-])-|(?i:\b(?:minus|negative) ))$"
 
 def _sign(norm: str, found: _Found) -> None:
     start = found.start
+    last = _last_char(norm, start)
+    if not last or last not in "-负負sSeE":
+        return
     window = norm[max(0, start - 9):start]
     match = _SIGN.search(window)
     if not match:
@@ -718,8 +752,10 @@ def _sign(norm: str, found: _Found) -> None:
 def _hedge(norm: str, found: _Found) -> None:
     if found.hedge:
         return
-    window = norm[max(0, found.start - 24):found.start]
-    match = _HEDGE_BEFORE.search(window)
+    last = _last_char(norm, found.start)
+    match = None
+    if last and last in _HEDGE_LAST:
+        match = _HEDGE_BEFORE.search(norm[max(0, found.start - 24):found.start])
     after = _HEDGE_AFTER.match(norm, found.end)
     if match:
         kind = match.lastgroup or ""

@@ -20,13 +20,34 @@ from .yamlio import load_yaml
 
 SEVERITIES = ("low", "medium", "high")
 PERIOD_MODES = ("same", "any")
-RULE_KEYS = {"id", "title", "kind", "select", "tolerance", "periods", "severity",
-             "description", "examples", "max_yearly_ratio", "years"}
+RULE_KEYS = {
+    "id",
+    "title",
+    "kind",
+    "select",
+    "tolerance",
+    "periods",
+    "severity",
+    "description",
+    "examples",
+    "max_yearly_ratio",
+    "years",
+}
 SELECT_KEYS = {"entity", "metric", "dimension"}
 # Tolerances may differ by the kind of value compared (see framing.quantity_kind).
 TOLERANCE_KINDS = (*sorted(METRIC_DIMENSIONS - {"any"}), "points", "other", "default")
-EXAMPLE_CLAIM_KEYS = {"entity", "metric", "period", "value", "unit", "lower", "upper",
-                      "precision", "source", "modality"}
+EXAMPLE_CLAIM_KEYS = {
+    "entity",
+    "metric",
+    "period",
+    "value",
+    "unit",
+    "lower",
+    "upper",
+    "precision",
+    "source",
+    "modality",
+}
 _RELATIVE = re.compile(r"^\s*(?P<n>[0-9]*\.?[0-9]+)\s*(?P<pct>%|percent)?\s+relative\s*$")
 _ABSOLUTE = re.compile(r"^\s*(?P<n>[0-9]*\.?[0-9]+)\s*(?P<unit>\S.*)$")
 
@@ -52,8 +73,9 @@ def load_rulebook(folder: Path | str) -> Rulebook:
     for path in files:
         rule = _load_rule(path, vocabulary)
         if rule.id in seen:
-            raise RuleError(f"{path}: rule {rule.id}: key 'id': duplicate id, "
-                            f"also used in {seen[rule.id]}")
+            raise RuleError(
+                f"{path}: rule {rule.id}: key 'id': duplicate id, also used in {seen[rule.id]}"
+            )
         seen[rule.id] = path
         rules.append(rule)
     return Rulebook(folder=folder, rules=tuple(rules), vocabulary=vocabulary)
@@ -98,10 +120,19 @@ def _load_rule(path: Path, vocabulary: Vocabulary) -> Rule:
     if not isinstance(ratio, (int, float)) or isinstance(ratio, bool) or ratio <= 1:
         raise fail("max_yearly_ratio", "must be a number greater than 1")
     examples = _examples(data.get("examples"), vocabulary, fail)
-    return Rule(id=rule_id, title=title, kind=kind, select=select,
-                tolerances=tuple(sorted(tolerance.items())), periods=periods,
-                severity=severity, description=description.strip(), path=str(path),
-                max_yearly_ratio=float(ratio), examples=examples)
+    return Rule(
+        id=rule_id,
+        title=title,
+        kind=kind,
+        select=select,
+        tolerances=tuple(sorted(tolerance.items())),
+        periods=periods,
+        severity=severity,
+        description=description.strip(),
+        path=str(path),
+        max_yearly_ratio=float(ratio),
+        examples=examples,
+    )
 
 
 def _string(data: dict[str, Any], key: str, fail: Any) -> str:
@@ -116,7 +147,9 @@ def _selector(spec: Any, vocabulary: Vocabulary, fail: Any) -> Selector:
         raise fail("select", "must be a mapping with entity, metric and/or dimension")
     unknown = sorted(set(spec) - SELECT_KEYS)
     if unknown:
-        raise fail(f"select.{unknown[0]}", f"unknown key (allowed: {', '.join(sorted(SELECT_KEYS))})")
+        raise fail(
+            f"select.{unknown[0]}", f"unknown key (allowed: {', '.join(sorted(SELECT_KEYS))})"
+        )
     entity = spec.get("entity")
     if entity is not None and entity not in vocabulary.entities:
         raise fail("select.entity", f"unknown entity {entity!r}")
@@ -136,8 +169,10 @@ def _tolerances(spec: Any, fail: Any) -> dict[str, Tolerance]:
     if isinstance(spec, dict):
         unknown = sorted(set(spec) - set(TOLERANCE_KINDS))
         if unknown:
-            raise fail(f"tolerance.{unknown[0]}",
-                       f"unknown value kind (allowed: {', '.join(TOLERANCE_KINDS)})")
+            raise fail(
+                f"tolerance.{unknown[0]}",
+                f"unknown value kind (allowed: {', '.join(TOLERANCE_KINDS)})",
+            )
         return {k: _tolerance(v, f"tolerance.{k}", fail) for k, v in spec.items()}
     return {"default": _tolerance(spec, "tolerance", fail)}
 
@@ -159,8 +194,13 @@ def _tolerance(spec: Any, key: str, fail: Any) -> Tolerance:
         parse_unit(unit)
     except UnitError as exc:
         raise fail(key, f"unknown unit {unit!r}") from exc
-    return Tolerance(kind="absolute", amount=float(match["n"]), unit=canonical_unit(unit)
-                     if canonical_unit(unit) not in {"percent", "percentage_point"} else unit)
+    return Tolerance(
+        kind="absolute",
+        amount=float(match["n"]),
+        unit=canonical_unit(unit)
+        if canonical_unit(unit) not in {"percent", "percentage_point"}
+        else unit,
+    )
 
 
 def _examples(spec: Any, vocabulary: Vocabulary, fail: Any) -> tuple[Example, ...]:

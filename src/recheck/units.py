@@ -19,8 +19,28 @@ import pint
 
 ureg = pint.UnitRegistry(cache_folder=None, on_redefinition="ignore")
 
-CURRENCIES = ("USD", "CNY", "KRW", "JPY", "EUR", "GBP", "HKD", "TWD", "AUD", "CAD",
-              "CHF", "INR", "RUB", "SGD", "MYR", "SAR", "AED", "BRL", "MXN", "ZAR")
+CURRENCIES = (
+    "USD",
+    "CNY",
+    "KRW",
+    "JPY",
+    "EUR",
+    "GBP",
+    "HKD",
+    "TWD",
+    "AUD",
+    "CAD",
+    "CHF",
+    "INR",
+    "RUB",
+    "SGD",
+    "MYR",
+    "SAR",
+    "AED",
+    "BRL",
+    "MXN",
+    "ZAR",
+)
 
 for _code in CURRENCIES:
     ureg.define(f"{_code} = [currency_{_code}]")
@@ -115,6 +135,7 @@ def canonical(value: float, unit: str) -> tuple[float, str]:
     """Normalise ``value`` in ``unit`` to the canonical unit of its dimension."""
     target = canonical_unit(unit)
     return convert(value, unit, target), target
+
 
 # Minor currency units written in English news ("50 cents", "470 pence").
 ureg.define("cent = 0.01 * USD = cents")

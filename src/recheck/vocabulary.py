@@ -14,8 +14,16 @@ from typing import Any
 from .errors import RuleError
 from .yamlio import load_yaml
 
-ENTITY_KINDS = {"country", "region", "company", "mine", "world", "aggregate", "government",
-                "source"}
+ENTITY_KINDS = {
+    "country",
+    "region",
+    "company",
+    "mine",
+    "world",
+    "aggregate",
+    "government",
+    "source",
+}
 METRIC_DIMENSIONS = {"mass", "percent", "money", "price", "count", "fold", "any"}
 MODALITIES = ("target", "plan", "forecast", "hypothetical")
 
@@ -141,7 +149,9 @@ def _terms(block: Any, where: str) -> list[str]:
 def _check_keys(data: dict[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise RuleError(f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
+        raise RuleError(
+            f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})"
+        )
 
 
 def load_vocabulary(folder: Path) -> Vocabulary:
@@ -177,9 +187,13 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         kind = spec.get("kind", "country")
         if kind not in ENTITY_KINDS:
             raise RuleError(f"{where}: key 'kind': unknown kind {kind!r}")
-        entities[eid] = Entity(id=str(eid), name=str(spec.get("name", eid)), kind=kind,
-                               members=tuple(spec.get("members") or ()),
-                               counts_as=spec.get("counts_as"))
+        entities[eid] = Entity(
+            id=str(eid),
+            name=str(spec.get("name", eid)),
+            kind=kind,
+            members=tuple(spec.get("members") or ()),
+            counts_as=spec.get("counts_as"),
+        )
         for term in _terms(spec.get("aliases"), f"{where}: key 'aliases'"):
             register(term, "entity", str(eid), where)
             entity_terms.append(term)
@@ -198,15 +212,34 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         where = f"{metrics_file}: metric {mid!r}"
         if not isinstance(spec, dict):
             raise RuleError(f"{where}: expected a mapping")
-        _check_keys(spec, {"name", "dimension", "terms", "generic", "share_of", "scoped",
-                           "family", "share_cue", "comparable"}, where)
+        _check_keys(
+            spec,
+            {
+                "name",
+                "dimension",
+                "terms",
+                "generic",
+                "share_of",
+                "scoped",
+                "family",
+                "share_cue",
+                "comparable",
+            },
+            where,
+        )
         dimension = spec.get("dimension", "any")
         if dimension not in METRIC_DIMENSIONS:
             raise RuleError(f"{where}: key 'dimension': unknown dimension {dimension!r}")
-        metrics[mid] = Metric(id=str(mid), name=str(spec.get("name", mid)), dimension=dimension,
-                              share_of=spec.get("share_of"), scoped=bool(spec.get("scoped")),
-                              family=spec.get("family"), share_cue=bool(spec.get("share_cue")),
-                              comparable=bool(spec.get("comparable", True)))
+        metrics[mid] = Metric(
+            id=str(mid),
+            name=str(spec.get("name", mid)),
+            dimension=dimension,
+            share_of=spec.get("share_of"),
+            scoped=bool(spec.get("scoped")),
+            family=spec.get("family"),
+            share_cue=bool(spec.get("share_cue")),
+            comparable=bool(spec.get("comparable", True)),
+        )
         for term in _terms(spec.get("terms"), f"{where}: key 'terms'"):
             register(term, "metric", str(mid), where)
             metric_terms.append(term)
@@ -220,15 +253,24 @@ def load_vocabulary(folder: Path) -> Vocabulary:
             metric_terms.append(term)
     for metric in metrics.values():
         if metric.share_of and metric.share_of not in metrics:
-            raise RuleError(f"{metrics_file}: metric {metric.id!r}: key 'share_of': "
-                            f"unknown metric {metric.share_of!r}")
+            raise RuleError(
+                f"{metrics_file}: metric {metric.id!r}: key 'share_of': "
+                f"unknown metric {metric.share_of!r}"
+            )
 
     change, part, modality = _load_cues(cues_file)
     # English entity names may carry a possessive ("China's"); scan() strips it.
     scanner = re.compile(_scanner_pattern(entity_terms, metric_terms))
-    return Vocabulary(entities=entities, metrics=metrics, generic_metric=generic,
-                      change_cues=change, part_cues=part, modality_cues=modality, _scanner=scanner,
-                      _lookup=lookup)
+    return Vocabulary(
+        entities=entities,
+        metrics=metrics,
+        generic_metric=generic,
+        change_cues=change,
+        part_cues=part,
+        modality_cues=modality,
+        _scanner=scanner,
+        _lookup=lookup,
+    )
 
 
 def _scanner_pattern(entity_terms: list[str], metric_terms: list[str]) -> str:
@@ -237,8 +279,9 @@ def _scanner_pattern(entity_terms: list[str], metric_terms: list[str]) -> str:
     return "|".join(term_pattern(t, possessive=pos) for t, pos in pieces)
 
 
-def _load_cues(path: Path) -> tuple[re.Pattern[str], re.Pattern[str],
-                                    tuple[tuple[str, re.Pattern[str]], ...]]:
+def _load_cues(
+    path: Path,
+) -> tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
     never = re.compile(r"(?!x)x")
     if not path.is_file():
         return never, never, ()
@@ -257,10 +300,11 @@ def _load_cues(path: Path) -> tuple[re.Pattern[str], re.Pattern[str],
     modal: list[tuple[str, re.Pattern[str]]] = []
     for name, block in modality_spec.items():
         if name not in MODALITIES:
-            raise RuleError(f"{path}: key 'modality': unknown modality {name!r} "
-                            f"(allowed: {', '.join(MODALITIES)})")
+            raise RuleError(
+                f"{path}: key 'modality': unknown modality {name!r} "
+                f"(allowed: {', '.join(MODALITIES)})"
+            )
         terms = _terms(block, f"{path}: modality {name!r}")
         if terms:
             modal.append((name, re.compile(_alternation(terms))))
     return change, part, tuple(modal)
-

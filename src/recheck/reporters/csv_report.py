@@ -6,10 +6,36 @@ from typing import Any
 
 from ..models import Report
 
-CLAIM_COLUMNS = ["id", "path", "line", "entity", "metric", "period", "modality", "text",
-                 "value", "unit", "lower", "upper", "hedge", "quote"]
-CONTRADICTION_COLUMNS = ["rank", "score", "severity", "rule", "entity", "metric", "period",
-                         "unit", "gap", "summary", "fingerprint", "claims"]
+CLAIM_COLUMNS = [
+    "id",
+    "path",
+    "line",
+    "entity",
+    "metric",
+    "period",
+    "modality",
+    "text",
+    "value",
+    "unit",
+    "lower",
+    "upper",
+    "hedge",
+    "quote",
+]
+CONTRADICTION_COLUMNS = [
+    "rank",
+    "score",
+    "severity",
+    "rule",
+    "entity",
+    "metric",
+    "period",
+    "unit",
+    "gap",
+    "summary",
+    "fingerprint",
+    "claims",
+]
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:

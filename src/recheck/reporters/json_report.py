@@ -28,5 +28,6 @@ def render_audit(report: Report, **_: Any) -> str:
 
 def render_claims(report: Report, **_: Any) -> str:
     claims = [c.to_record() for c in report.claims]
-    return json.dumps(_clean({"claims": claims}), ensure_ascii=False, indent=2,
-                      allow_nan=False) + "\n"
+    return (
+        json.dumps(_clean({"claims": claims}), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    )

@@ -28,8 +28,15 @@ def safe(text: str) -> str:
 
 def _console(color: bool, width: int) -> tuple[Console, StringIO]:
     buffer = StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color,
-                      width=width, highlight=False, emoji=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
     return console, buffer
 
 
@@ -60,8 +67,12 @@ def render_audit(report: Report, *, color: bool = False, width: int = 160, **_: 
     if not report.contradictions:
         console.print(f"No contradictions among {len(report.claims)} claims.")
     else:
-        table = Table(title=f"{len(report.contradictions)} contradiction(s) among "
-                            f"{len(report.claims)} claims", show_lines=True, expand=True)
+        table = Table(
+            title=f"{len(report.contradictions)} contradiction(s) among "
+            f"{len(report.claims)} claims",
+            show_lines=True,
+            expand=True,
+        )
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("Score", justify="right", no_wrap=True)
         table.add_column("Rule", no_wrap=True)
@@ -90,9 +101,15 @@ def render_claims(report: Report, *, color: bool = False, width: int = 160, **_:
     table.add_column("Quote", ratio=3)
     for claim in report.claims:
         quote = safe(claim.quote)
-        table.add_row(f"{claim.path}:{claim.line}", claim.entity or "", claim.metric or "",
-                      claim.period or "", claim.frame.modality, Text(safe(claim.text)),
-                      f"{format_number(claim.value)} {claim.unit}",
-                      Text(quote if len(quote) <= 80 else quote[:79] + "…"))
+        table.add_row(
+            f"{claim.path}:{claim.line}",
+            claim.entity or "",
+            claim.metric or "",
+            claim.period or "",
+            claim.frame.modality,
+            Text(safe(claim.text)),
+            f"{format_number(claim.value)} {claim.unit}",
+            Text(quote if len(quote) <= 80 else quote[:79] + "…"),
+        )
     console.print(table)
     return buffer.getvalue()

@@ -1,0 +1,122 @@
+"""End to end on the seed articles: what a fact-checker must see, and must not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from recheck.audit import audit
+from recheck.reporters import render_audit
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _find(report, entity, metric, *values):
+    """The contradiction about entity/metric whose claims include all ``values``."""
+    for c in report.contradictions:
+        if c.entity == entity and c.metric == metric:
+            found = {round(claim.value, 6) for claim in c.claims}
+            if set(values) <= found:
+                return c
+    return None
+
+
+def test_china_share_of_mine_production_is_flagged(seeds_report):
+    c = _find(seeds_report, "china", "mine_production_share", 69.2, 67.9)
+    assert c is not None and c.rule == "RC001"
+    assert round(c.gap, 6) == 1.2  # percentage points between the stated ranges
+
+
+def test_us_mine_output_is_flagged_and_outranks_the_share(seeds_report):
+    same_year = _find(seeds_report, "united_states", "mine_production", 3000, 45000, 45500)
+    jump = _find(seeds_report, "united_states", "mine_production", 3000, 51000)
+    share = _find(seeds_report, "china", "mine_production_share", 69.2, 67.9)
+    assert same_year is not None and jump is not None
+    assert same_year.rank < share.rank
+    assert same_year.rank == 1
+
+
+def test_conflicts_no_rule_names_are_found_by_the_catch_all(seeds_report):
+    assert _find(seeds_report, "china", "refining_capacity_share", 77, 90)
+    assert _find(seeds_report, "china", "mine_production", 270000, 190000)
+    assert _find(seeds_report, "china@united_states", "share_of_imports", 71, 80)
+
+
+def _flagged_together(report, *values):
+    return any({round(c.value, 6) for c in x.claims} >= set(values) for x in report.contradictions)
+
+
+def test_consistent_figures_in_different_periods_are_not_flagged(seeds_report):
+    assert not _flagged_together(seeds_report, 4300, 8900)  # refined output 2024 / 2025
+    assert not _flagged_together(seeds_report, 48, 67)  # import reliance 2024 / 2025
+    assert not _flagged_together(seeds_report, 7, 12)  # controlled elements, April / October
+
+
+def test_false_alarms_stay_few(seeds_report):
+    expected = {
+        ("united_states", "mine_production"),
+        ("china", "mine_production_share"),
+        ("china", "mine_production"),
+        ("china", "refining_capacity_share"),
+        ("china@united_states", "share_of_imports"),
+    }
+    other = [c for c in seeds_report.contradictions if (c.entity, c.metric) not in expected]
+    assert len(other) <= 2, [c.summary for c in other]
+
+
+def test_targets_and_forecasts_are_never_compared(seeds_report):
+    compared = {claim.id for c in seeds_report.contradictions for claim in c.claims}
+    modal = {c.id for c in seeds_report.claims if c.frame.modality != "actual"}
+    assert modal, "the seeds hold targets and forecasts"
+    assert not compared & modal
+
+
+def test_json_report_follows_the_contract(seeds_report):
+    data = json.loads(render_audit(seeds_report, "json"))
+    claim_keys = {
+        "id",
+        "path",
+        "line",
+        "quote",
+        "text",
+        "entity",
+        "metric",
+        "period",
+        "value",
+        "unit",
+        "lower",
+        "upper",
+    }
+    ids = set()
+    for claim in data["claims"]:
+        assert claim_keys <= set(claim)
+        assert claim["path"].endswith(".txt") and isinstance(claim["line"], int)
+        assert claim["text"] in claim["quote"]
+        ids.add(claim["id"])
+    ranks = [c["rank"] for c in data["contradictions"]]
+    assert ranks == list(range(1, len(ranks) + 1))
+    scores = [c["score"] for c in data["contradictions"]]
+    assert scores == sorted(scores, reverse=True)
+    for c in data["contradictions"]:
+        assert {"fingerprint", "rule", "rank", "score", "severity", "summary", "claims"} <= set(c)
+        assert set(c["claims"]) <= ids
+
+
+def test_units_in_the_report_parse_with_the_package_registry(seeds_report):
+    from recheck import ureg
+
+    for claim in seeds_report.claims:
+        ureg.Unit(claim.unit)
+
+
+def test_json_is_byte_identical_whatever_the_file_order(rulebook, tmp_path):
+    seeds = sorted((ROOT / "seeds").iterdir())
+    forward = audit([str(p) for p in seeds], rulebook)
+    backward = audit([str(p) for p in reversed(seeds)], rulebook)
+    assert render_audit(forward, "json") == render_audit(backward, "json")
+
+
+def test_paths_are_reported_as_the_user_gave_them(rulebook, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    report = audit(["seeds/"], rulebook)
+    assert all(c.path.startswith("seeds/") for c in report.claims)

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from recheck.documents import decode, load, read_document, sentences, split_articles
+from recheck.errors import InputError
+from recheck.models import Skipped
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _articles(path: Path):
+    doc = read_document(str(path))
+    assert not isinstance(doc, Skipped)
+    return split_articles(doc)
+
+
+def test_a_file_of_several_articles_is_split_at_title_and_byline():
+    articles = _articles(FIXTURES / "multi" / "digest.txt")
+    assert [a.title for a in articles] == [
+        "First headline about supply",
+        "Second headline, in Chinese",
+    ]
+    assert [a.date for a in articles] == [date(2025, 12, 27), date(2025, 12, 26)]
+    assert articles[0].outlet == "Example Wire"
+    assert articles[1].first_line == 6
+
+
+def test_a_dateline_anywhere_dates_an_article_without_byline(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("美国的产量为3000吨。\n更新时间:2025-10-14\n", encoding="utf-8")
+    (article,) = _articles(path)
+    assert article.date == date(2025, 10, 14)
+
+
+def test_sentences_keep_abbreviations_and_line_numbers():
+    (first, _) = _articles(FIXTURES / "multi" / "digest.txt")
+    found = [(s.line, s.text) for s in sentences(first)]
+    assert (5, "The U.S. mine produced 3,000 tonnes in 2024.") in found
+    assert (5, "The first article says output rose.") in found
+
+
+def test_chinese_sentences_split_on_full_stops_but_not_semicolons(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("甲为1吨;乙为2吨。丙为3吨!\n", encoding="utf-8")
+    (article,) = _articles(path)
+    assert [s.text for s in sentences(article)] == ["甲为1吨;乙为2吨。", "丙为3吨!"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"])
+def test_chinese_text_decodes_in_common_encodings(encoding):
+    text = "美国稀土产量为四万五千吨,中国占全球百分之七十。" * 3
+    if encoding == "big5":
+        text = "美國稀土產量為四萬五千噸,中國佔全球百分之七十。" * 3
+    decoded = decode(text.encode(encoding))
+    assert decoded is not None
+    assert decoded[0] == text
+
+
+def test_binary_and_empty_files_are_skipped_with_a_reason(tmp_path):
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" + bytes(200))
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("美国的产量为3000吨。", encoding="utf-8")
+    docs, skipped = load([str(tmp_path)])
+    assert [Path(d.path).name for d in docs] == ["good.txt"]
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert reasons == {"empty.txt": "empty file", "image.txt": "not text in a known encoding"}
+
+
+def test_a_missing_path_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file or folder"):
+        load([str(tmp_path / "missing")])
+
+
+def test_paths_keep_the_form_the_user_gave(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.md").write_text("1吨", encoding="utf-8")
+    (tmp_path / "ignored.pdf").write_text("1吨", encoding="utf-8")
+    docs, _ = load([str(tmp_path) + "/"])
+    assert [d.path for d in docs] == [str(tmp_path) + "/sub/x.md"]

@@ -1,0 +1,61 @@
+"""Binding on real text: each number takes its own subject, metric and period."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _frame(report, file_prefix, text, occurrence=0):
+    matches = [
+        c for c in report.claims if c.path.split("/")[-1].startswith(file_prefix) and c.text == text
+    ]
+    claim = matches[occurrence]
+    f = claim.frame
+    return (f.entity, f.metric, f.period, f.modality)
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "frame"),
+    [
+        # 中国2025年的稀土矿开采量为27万吨,全球占比高达69.2%
+        ("000", "27万吨", ("china", "mine_production", "2025", "actual")),
+        ("000", "69.2%", ("china", "mine_production_share", "2025", "actual")),
+        # 美国…稀土开采量由上年的4.55万吨,提升至2025年的5.1万吨,同比上涨12.1%
+        ("000", "4.55万吨", ("united_states", "mine_production", "2024", "actual")),
+        ("000", "5.1万吨", ("united_states", "mine_production", "2025", "actual")),
+        ("000", "12.1%", ("united_states", None, "2025", "actual")),
+        # …之后是澳大利亚的2.9万吨、缅甸的2.2万吨
+        ("000", "2.9万吨", ("australia", "mine_production", "2025", "actual")),
+        ("000", "2.2万吨", ("myanmar", "mine_production", "2025", "actual")),
+        # 净进口依存度从2024年的48%上升至2025年的67%
+        ("000", "48%", ("united_states", "import_reliance", "2024", "actual")),
+        # 2023年…800吨,2024年暴涨至4300吨,2025年进一步扩张至8900吨
+        ("000", "800吨", ("united_states", "refined_production", "2023", "actual")),
+        # 主要源自中国,直接进口量占比71%,从马来西亚进口的稀土占比13%
+        ("000", "71%", ("china@united_states", "share_of_imports", "current", "actual")),
+        ("000", "13%", ("malaysia@united_states", "share_of_imports", "current", "actual")),
+        # 今年有望实现1万吨的突破
+        ("000", "1万吨", ("united_states", None, None, "forecast")),
+        # 全球稀土年产量大约28万吨,中国占了19万吨,比例高达67.9%
+        ("002", "28万吨", ("world", "mine_production", "2025", "actual")),
+        ("002", "19万吨", ("china", "mine_production", "2025", "actual")),
+        ("002", "67.9%", ("china", "mine_production_share", "2025", "actual")),
+        # 到2030年撑死了也就6万吨
+        ("002", "6万吨", ("us_japan_korea", "mine_production", "2030", "hypothetical")),
+        # with China at $35,000 per ton compared to the U.S. at $58,000 per ton, a 65% difference
+        ("001", "$35,000 per ton", ("china", "refining_cost", "current", "actual")),
+        ("001", "$58,000 per ton", ("united_states", "refining_cost", "current", "actual")),
+        ("001", "65%", ("united_states", None, "current", "actual")),
+        # China currently supplies 80% of the U.S.'s rare earth imports and 98% of the EU's
+        ("003", "98%", ("china@european_union", "share_of_imports", "current", "actual")),
+        # by 2028 / by 2030 are forecasts
+        ("001", "30%", ("united_states", "mine_production_share", "2028", "forecast")),
+    ],
+)
+def test_numbers_bind_to_their_own_subject_metric_and_period(seeds_report, file, text, frame):
+    assert _frame(seeds_report, file, text) == frame
+
+
+def test_a_preposition_object_is_not_the_subject(seeds_report):
+    # 沙特王储…承诺向美国投资1万亿美元: Saudi Arabia invests, not the United States
+    assert _frame(seeds_report, "003", "1万亿美元")[0] == "saudi_arabia"

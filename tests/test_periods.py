@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from recheck.periods import find_periods
+
+ARTICLE = date(2025, 7, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025年的产量", [("2025年", "2025", False)]),
+        ("2025年第二季度,产量", [("2025年第二季度", "2025-Q2", False)]),
+        ("2025年上半年出口", [("2025年上半年", "2025-H1", False)]),
+        ("2025年10月9日,商务部", [("2025年10月9日", "2025-10", False)]),
+        ("去年的产量", [("去年", "2024", False)]),
+        ("今年有望", [("今年", "2025", False)]),
+        (
+            "由上年的4.55万吨提升至2026年的5.1万吨",
+            [("上年", "2025", False), ("2026年", "2026", False)],
+        ),
+        ("到2030年撑死了", [("到2030年", "2030", True)]),
+        ("要在2030年前实现", [("2030年前", "2030", True)]),
+        ("output of 45,000 tons in 2024", [("in 2024", "2024", False)]),
+        ("Q2 2025 output", [("Q2 2025", "2025-Q2", False)]),
+        (
+            "from 45,500 t the previous year to 51,000 t in 2025",
+            [("the previous year", "2024", False), ("in 2025", "2025", False)],
+        ),
+        ("demand triples by 2030", [("by 2030", "2030", True)]),
+        ("last year", [("last year", "2024", False)]),
+    ],
+)
+def test_time_expressions_resolve_to_periods(text, expected):
+    found = [(p.word, p.period, p.deadline) for p in find_periods(text, ARTICLE)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["花了2000亿韩元", "2000吨", "a method from the 1970s", "2024 tons of ore", "12,2024"]
+)
+def test_amounts_and_decades_are_not_years(text):
+    assert find_periods(text, ARTICLE) == []
+
+
+def test_relative_years_need_an_anchor():
+    (mention,) = find_periods("去年的产量", None)
+    assert mention.period is None

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from recheck.errors import RuleError
+from recheck.examples import check_example
+from recheck.rulebook import load_rulebook
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOK = load_rulebook(ROOT / "rules")
+EXAMPLES = [
+    pytest.param(rule, example, id=f"{rule.id}-{n}-{'flags' if example.flags else 'passes'}")
+    for rule in BOOK.rules
+    for n, example in enumerate(rule.examples)
+]
+
+
+@pytest.mark.parametrize(("rule", "example"), EXAMPLES)
+def test_every_rule_example_behaves_as_documented(rule, example):
+    assert check_example(rule, example), f"{rule.path}: example does not hold"
+
+
+@pytest.mark.parametrize("rule", BOOK.rules, ids=lambda r: r.id)
+def test_every_rule_has_a_flagging_and_a_passing_example(rule):
+    kinds = {example.flags for example in rule.examples}
+    assert kinds == {True, False}, f"{rule.path}: needs examples that flag and that pass"
+    assert rule.description, f"{rule.path}: needs a description"
+
+
+@pytest.fixture
+def rules_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules" / "vocabulary", target / "vocabulary")
+    return target
+
+
+GOOD = """id: T1
+title: test rule
+kind: interval
+select: {entity: china, metric: mine_production}
+tolerance: 5% relative
+severity: high
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            GOOD + "colour: red\n",
+            "rule T1: key 'colour': unknown key",
+        ),
+        (GOOD.replace("severity: high", "severity: urgent"), "rule T1: key 'severity'"),
+        (
+            GOOD.replace("kind: interval", "kind: vibes"),
+            "rule T1: key 'kind': unknown kind 'vibes'",
+        ),
+        (GOOD.replace("5% relative", "5 furlongs_per_fortnight"), "key 'tolerance': unknown unit"),
+        (GOOD.replace("5% relative", "5"), "key 'tolerance'"),
+        (GOOD.replace("entity: china", "entity: atlantis"), "key 'select.entity': unknown entity"),
+        (GOOD.replace("metric: mine_production", "metric: vibes"), "key 'select.metric'"),
+        (GOOD.replace("title: test rule\n", ""), "rule T1: key 'title': required"),
+        ("id: T1\ntitle: [unclosed\nkind: interval\n", "invalid YAML"),
+        ("- just a list\n", "must be a mapping"),
+    ],
+)
+def test_rule_errors_name_file_rule_and_key(rules_dir, text, message):
+    (rules_dir / "bad.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rulebook(rules_dir)
+    assert "bad.yaml" in str(info.value)
+    assert message in str(info.value)
+
+
+def test_duplicate_ids_are_an_error(rules_dir):
+    (rules_dir / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (rules_dir / "b.yaml").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(RuleError, match="duplicate id"):
+        load_rulebook(rules_dir)
+
+
+def test_an_empty_rules_folder_is_an_error(rules_dir):
+    with pytest.raises(RuleError, match="no rule files"):
+        load_rulebook(rules_dir)
+
+
+def test_yaml_is_never_executed(rules_dir):
+    (rules_dir / "evil.yaml").write_text(
+        "!!python/object/apply:os.system ['touch pwned']\n", encoding="utf-8"
+    )
+    with pytest.raises(RuleError, match="invalid YAML"):
+        load_rulebook(rules_dir)
+    assert not Path("pwned").exists()
+
+
+def test_vocabulary_terms_may_not_be_claimed_twice(rules_dir):
+    path = rules_dir / "vocabulary" / "entities.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "aliases: {zh: [日本, 日方, 东京]", "aliases: {zh: [日本, 中国, 东京]"
+        ),
+        encoding="utf-8",
+    )
+    (rules_dir / "a.yaml").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(RuleError, match="term '中国' is already used"):
+        load_rulebook(rules_dir)
