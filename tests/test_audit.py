@@ -120,3 +120,15 @@ def test_paths_are_reported_as_the_user_gave_them(rulebook, monkeypatch):
     monkeypatch.chdir(ROOT)
     report = audit(["seeds/"], rulebook)
     assert all(c.path.startswith("seeds/") for c in report.claims)
+
+
+def test_a_new_topic_is_a_new_rules_folder():
+    """Lithium rules and articles written for this test: no code knows about them."""
+    topic = ROOT / "tests" / "fixtures" / "lithium"
+    report = audit([str(topic / "articles")], topic / "rules")
+    assert [(c.rule, c.entity, c.metric, c.period) for c in report.contradictions] == [
+        ("LI001", "chile", "lithium_output", "2024")]
+    (finding,) = report.contradictions
+    assert sorted(c.value for c in finding.claims) == [44000, 49000]
+    # forecasts (20 million vs 15 million EVs next year) are never compared
+    assert any(c.frame.modality == "forecast" for c in report.claims)

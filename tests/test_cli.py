@@ -93,7 +93,7 @@ def test_version():
     assert result.exit_code == 0 and result.output.strip() == f"recheck {__version__}"
 
 
-@pytest.mark.parametrize("command", ["audit", "claims", "rules"])
+@pytest.mark.parametrize("command", ["audit", "claims", "explain", "rules"])
 def test_every_command_has_help_and_is_documented(command):
     result = run(command, "--help")
     assert result.exit_code == 0
@@ -109,3 +109,15 @@ def test_python_dash_m_works_like_the_command():
         [sys.executable, "-m", "recheck", "--version"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and done.stdout.strip() == f"recheck {__version__}"
+
+
+def test_explain_shows_words_values_and_conversion():
+    data = json.loads(run("audit", str(ROOT / "seeds"), "--rules", RULES, "-f", "json").stdout)
+    fingerprint = data["contradictions"][0]["fingerprint"]
+    result = run("explain", fingerprint[:8], str(ROOT / "seeds"), "--rules", RULES)
+    assert result.exit_code == 0, result.output
+    assert "Why these claims were compared" in result.output
+    assert "4.55万吨 = 45,500 t" in result.output
+    missing = run("explain", "ffffffff", str(ROOT / "seeds"), "--rules", RULES)
+    assert missing.exit_code == ExitCode.ERROR
+    assert "no contradiction has fingerprint" in missing.stderr

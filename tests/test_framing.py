@@ -59,3 +59,15 @@ def test_numbers_bind_to_their_own_subject_metric_and_period(seeds_report, file,
 def test_a_preposition_object_is_not_the_subject(seeds_report):
     # 沙特王储…承诺向美国投资1万亿美元: Saudi Arabia invests, not the United States
     assert _frame(seeds_report, "003", "1万亿美元")[0] == "saudi_arabia"
+
+
+def test_the_company_stands_for_the_company_just_named(rulebook, tmp_path):
+    from recheck.audit import audit
+
+    (tmp_path / "a.txt").write_text(
+        "MP Materials runs the Mountain Pass mine. The company produced 45,000 tonnes of "
+        "rare earth oxide in 2024.\n", encoding="utf-8")
+    report = audit([str(tmp_path)], rulebook)
+    (claim,) = [c for c in report.claims if c.text.startswith("45,000")]
+    assert claim.entity == "mp_materials"
+    assert claim.frame.entity_word == "The company"

@@ -11,9 +11,11 @@ from recheck.rulebook import load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = load_rulebook(ROOT / "rules")
+TOPIC = load_rulebook(ROOT / "tests" / "fixtures" / "lithium" / "rules")
+ALL_RULES = (*BOOK.rules, *TOPIC.rules)
 EXAMPLES = [
     pytest.param(rule, example, id=f"{rule.id}-{n}-{'flags' if example.flags else 'passes'}")
-    for rule in BOOK.rules
+    for rule in ALL_RULES
     for n, example in enumerate(rule.examples)
 ]
 
@@ -23,7 +25,7 @@ def test_every_rule_example_behaves_as_documented(rule, example):
     assert check_example(rule, example), f"{rule.path}: example does not hold"
 
 
-@pytest.mark.parametrize("rule", BOOK.rules, ids=lambda r: r.id)
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
 def test_every_rule_has_a_flagging_and_a_passing_example(rule):
     kinds = {example.flags for example in rule.examples}
     assert kinds == {True, False}, f"{rule.path}: needs examples that flag and that pass"

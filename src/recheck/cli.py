@@ -149,6 +149,33 @@ def claims(
     _emit(render_claims(report, fmt, color=_color() and output is None), output)
 
 
+@app.command()
+def explain(
+    fingerprint: Annotated[str, typer.Argument(help="A contradiction's fingerprint "
+                                                    "(or its first 4+ characters).")],
+    paths: PathsArg,
+    rules: RulesOpt = Path("rules"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Show why the claims of one contradiction were judged comparable: the words that
+    fixed entity, metric and period, each value as written, and its conversion."""
+    _check_format(fmt, ("text", "json"))
+    import json
+
+    from .audit import audit as run_audit
+    from .explain import explain as explain_one
+    from .explain import render_text
+
+    try:
+        record = explain_one(run_audit(paths, rules), fingerprint)
+    except RecheckError as exc:
+        raise _fail(str(exc)) from None
+    if fmt == "json":
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=2, default=str))
+    else:
+        typer.echo(render_text(record), nl=False)
+
+
 @app.command("rules")
 def list_rules(rules: RulesOpt = Path("rules")) -> None:
     """List the loaded rules and check that every rule file is valid."""

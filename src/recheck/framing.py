@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import Article, Claim, Frame, Quantity, Sentence
 from .periods import CURRENT, PeriodMention, find_periods
@@ -84,10 +84,11 @@ class Framer:
         claims: list[Claim] = []
         context_year: int | None = None
         previous_subject: str | None = None
+        last_of_kind: dict[str, str] = {}
         dominant = self._dominant_entities(article)
         for sentence in sentences:
             text = sentence.text
-            mentions = self.vocab.scan(text)
+            mentions = self._resolve_pronouns(self.vocab.scan(text), last_of_kind)
             periods = find_periods(text, article.date, context_year)
             clauses = _clauses(text)
             quantities = [
@@ -112,6 +113,8 @@ class Framer:
             subjects = [m for m in mentions if self._is_subject(m)]
             if subjects:
                 previous_subject = self._entity_id(subjects[0])
+            for m in subjects:
+                last_of_kind[self.vocab.entities[m.ref].kind] = m.ref
             years = [
                 int(p.period[:4])
                 for p in periods
@@ -120,6 +123,18 @@ class Framer:
             if years:
                 context_year = max(years)
         return claims
+
+    def _resolve_pronouns(self, mentions: list[Mention],
+                          last_of_kind: dict[str, str]) -> list[Mention]:
+        """该公司 / the company stand for the company named last; unresolved ones drop."""
+        resolved = []
+        for m in mentions:
+            if m.kind == "pronoun":
+                if m.ref not in last_of_kind:
+                    continue
+                m = replace(m, kind="entity", ref=last_of_kind[m.ref])
+            resolved.append(m)
+        return resolved
 
     def _dominant_entities(self, article: Article) -> list[str]:
         counts = Counter(

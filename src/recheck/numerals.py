@@ -149,7 +149,8 @@ def parse_chinese(text: str) -> Number | None:
     """Chinese (or mixed Chinese/Arabic) numerals -> Number; None when malformed.
 
     ``两千四百五`` -> 2450 (a trailing digit after a unit is one place lower),
-    ``十几万`` -> 100000 (几 read as nothing) within 110000..190000, ``一千多万`` -> 1e7 with approx "多".
+    ``十几万`` -> 100000 (几 read as nothing) within 110000..190000,
+    ``一千多万`` -> 1e7 with approx "多".
     """
     compact = text.replace(" ", "").replace("點", "点")
     whole, _, frac = compact.partition("点")
@@ -169,9 +170,9 @@ def parse_chinese(text: str) -> Number | None:
         return Number(value, place_of(value), approx=approx, low=low, high=high)
     if approx:
         at = tokens.index(approx)
-        if at == 0 or tokens[at - 1] not in {**ZH_SMALL, **ZH_BIG, "零": 0}:
-            if not tokens[at - 1][0].isdigit() if at else True:
-                return None
+        if at == 0 or (tokens[at - 1] not in {**ZH_SMALL, **ZH_BIG, "零": 0}
+                       and not tokens[at - 1][0].isdigit()):
+            return None
         tokens = [t for t in tokens if t != approx]
     value = _chinese_integer(tokens)
     if value is None:

@@ -174,7 +174,8 @@ _EN_UNITS = {
 }
 # Symbols whose case matters.
 _EN_UNITS_CASED = {
-    "%": "percent", "€": "EUR", "£": "GBP", "MB": "MB", "dm": "dm", "GB": "GB", "TB": "TB", "Mb": "Mbit", "Gb": "Gbit",
+    "%": "percent", "€": "EUR", "£": "GBP", "MB": "MB", "dm": "dm", "GB": "GB", "TB": "TB",
+    "Mb": "Mbit", "Gb": "Gbit",
     "m": "m", "g": "g", "t": "t", "L": "L", "l": "L", "W": "W", "MW": "MW", "GW": "GW",
     "kW": "kW", "Ma": "megayear", "Ga": "gigayear", "J": "J", "Hz": "Hz", "mL": "mL",
 }
@@ -464,7 +465,7 @@ def _lone_digit_ok(norm: str, start: int, end: int) -> bool:
     return ok_before and ok_after
 
 
-def _attach_unit(norm: str, found: _Found, number: Number) -> None:
+def _attach_unit(norm: str, found: _Found) -> None:
     """Extend ``found`` over a unit, counter, percent or currency written after it."""
     pos = found.end
     if found.kind in ("zh", "ar", "slash"):
@@ -503,8 +504,6 @@ def _attach_unit(norm: str, found: _Found, number: Number) -> None:
             return
         if lowered in ("pounds", "pound") and found.scale >= 1e6:
             unit = "GBP"
-        if unit == "m" and found.scale == 1 and norm[pos:pos + 1] != " " and found.unit != _COUNT:
-            pass
         found.unit = unit
         found.end = match.end()
         found.bare = False
@@ -587,7 +586,9 @@ def _read(norm: str, match: re.Match[str]) -> _Found | None:
         return _Found(start, end, parsed.value, "percent", parsed.place, bare=False)
     stripped = text.rstrip()
     end = start + len(stripped)
-    if kind == "zh" and len(stripped) == 1 and not _may_follow_digit(norm, end):
+    if kind == "zh" and len(stripped) == 1 and (
+        stripped in "零〇" or not _may_follow_digit(norm, end)
+    ):
         return None
     number = _parse_core(match)
     liang = kind == "zh" and _is_liang(norm, stripped, end)
@@ -612,7 +613,7 @@ def _read(norm: str, match: re.Match[str]) -> _Found | None:
         found.unit, found.bare = "liang", False
     prefix = _currency_prefix(norm, found.start) if kind in ("ar", "en", "zh") else None
     if not liang:
-        _attach_unit(norm, found, number)
+        _attach_unit(norm, found)
     if prefix:
         if found.unit == _COUNT or found.unit == prefix[1]:
             found.unit = prefix[1]
@@ -699,9 +700,7 @@ def _plausible(norm: str, found: _Found, text: str) -> bool:
         return _plausible_bare(norm, found, text, before, after)
     if found.kind == "zh" and text.strip() in ("一", "壹") and found.unit in (_COUNT, "day"):
         return False
-    if found.kind == "en" and text.split()[0].lower() in EN_SCALES:
-        return False
-    return True
+    return not (found.kind == "en" and text.split()[0].lower() in EN_SCALES)
 
 
 def _plausible_bare(norm: str, found: _Found, text: str, before: str, after: str) -> bool:
@@ -710,11 +709,11 @@ def _plausible_bare(norm: str, found: _Found, text: str, before: str, after: str
             return False
         if len(text) >= 7 and text.isdigit():
             return False  # identifiers and phone numbers
+        if norm.startswith((".com", ".cn", ".net", ".org"), found.end):
+            return False  # a domain name
         if after in ":：" and not norm[found.end + 1:found.end + 2].isdigit():
             return False
-        if after in "月日号" or norm.startswith("季度", found.end):
-            return False
-        return True
+        return not (after in "月日号" or norm.startswith("季度", found.end))
     if found.kind == "zh":
         if after in "月日号" or norm.startswith("季度", found.end):
             return False

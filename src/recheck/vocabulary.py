@@ -64,7 +64,7 @@ class Mention:
     start: int
     end: int
     word: str
-    kind: str  # "entity" | "metric" | "generic"
+    kind: str  # "entity" | "metric" | "generic" | "pronoun" (ref: the entity kind it stands for)
     ref: str  # entity or metric id
     possessive: bool = False
 
@@ -179,6 +179,16 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     raw_entities = data.get("entities") if isinstance(data, dict) else None
     if not isinstance(raw_entities, dict) or not raw_entities:
         raise RuleError(f"{entities_file}: expected a non-empty 'entities' mapping")
+    _check_keys(data, {"entities", "pronouns"}, str(entities_file))
+    pronouns = data.get("pronouns") or {}
+    if not isinstance(pronouns, dict):
+        raise RuleError(f"{entities_file}: key 'pronouns': expected a mapping of kind to terms")
+    for kind, block in pronouns.items():
+        if kind not in ENTITY_KINDS:
+            raise RuleError(f"{entities_file}: key 'pronouns': unknown entity kind {kind!r}")
+        for term in _terms(block, f"{entities_file}: pronouns {kind!r}"):
+            register(term, "pronoun", str(kind), f"{entities_file}: pronouns {kind!r}")
+            entity_terms.append(term)
     for eid, spec in raw_entities.items():
         where = f"{entities_file}: entity {eid!r}"
         if not isinstance(spec, dict):

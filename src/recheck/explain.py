@@ -1,0 +1,114 @@
+"""Why the claims of one contradiction were judged comparable, and the arithmetic.
+
+``explain(report, fingerprint)`` returns a plain record: for each claim the words that
+fixed its entity, metric and period, the value as written and its conversion to the
+canonical unit, and the range the claim admits once precision and hedges are counted.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .engine import format_number
+from .errors import RecheckError
+from .models import Claim, Contradiction, Report
+
+
+class UnknownFingerprint(RecheckError):
+    """No contradiction, or more than one, has this fingerprint prefix."""
+
+
+def find(report: Report, fingerprint: str) -> Contradiction:
+    """The contradiction whose fingerprint starts with ``fingerprint`` (4+ characters)."""
+    prefix = fingerprint.strip().lower()
+    if len(prefix) < 4:
+        raise UnknownFingerprint(f"fingerprint {fingerprint!r} is too short (give 4+ characters)")
+    matches = [c for c in report.contradictions if c.fingerprint.startswith(prefix)]
+    if not matches:
+        raise UnknownFingerprint(f"no contradiction has fingerprint {fingerprint!r}")
+    if len(matches) > 1:
+        raise UnknownFingerprint(f"fingerprint {fingerprint!r} is ambiguous: "
+                                 + ", ".join(c.fingerprint for c in matches))
+    return matches[0]
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    return format_number(value)
+
+
+def _claim_record(claim: Claim) -> dict[str, Any]:
+    lo, hi = claim.interval()
+    conversion = (f"{claim.text} = {_number(claim.written_value)} {claim.written_unit}"
+                  f" = {_number(claim.value)} {claim.unit}")
+    return {
+        "id": claim.id,
+        "source": f"{claim.path}:{claim.line}",
+        "article": claim.article_title,
+        "date": claim.article_date,
+        "quote": claim.quote,
+        "as_written": claim.text,
+        "hedge": claim.hedge,
+        "conversion": conversion,
+        "range": [lo, hi],
+        "precision": claim.precision,
+        "entity": [claim.entity, claim.frame.entity_word],
+        "metric": [claim.metric, claim.frame.metric_word],
+        "period": [claim.period, claim.frame.period_word],
+        "modality": claim.frame.modality,
+    }
+
+
+def explain(report: Report, fingerprint: str) -> dict[str, Any]:
+    c = find(report, fingerprint)
+    claims = [_claim_record(claim) for claim in c.claims]
+    words = {field: sorted({w for rec in claims for w in [rec[field][1]] if w})
+             for field in ("entity", "metric", "period")}
+    why = [f"same {field} {getattr(c, field) or '-'}"
+           + (f" (said as: {', '.join(words[field])})" if words[field] else "")
+           for field in ("entity", "metric", "period")]
+    return {
+        "fingerprint": c.fingerprint,
+        "rank": c.rank,
+        "rule": c.rule,
+        "rule_title": c.rule_title,
+        "severity": c.severity,
+        "score": c.score,
+        "summary": c.summary,
+        "unit": c.unit,
+        "gap": c.gap,
+        "why": why,
+        "claims": claims,
+    }
+
+
+def render_text(record: dict[str, Any]) -> str:
+    lines = [
+        f"{record['fingerprint']}  #{record['rank']}  {record['rule']} ({record['severity']}, "
+        f"score {record['score']:.1f})",
+        f"  {record['rule_title']}",
+        f"  {record['summary']}",
+        "",
+        "Why these claims were compared:",
+        *[f"  - {reason}" for reason in record["why"]],
+        "",
+        "Claims:",
+    ]
+    for claim in record["claims"]:
+        lo, hi = claim["range"]
+        lines += [
+            f"  {claim['source']}  {claim['article']}" + (f" ({claim['date']})" if claim["date"] else ""),
+            f"    \"{claim['quote']}\"",
+            f"    value:  {claim['conversion']}"
+            + (f"  [hedge: {claim['hedge']}]" if claim["hedge"] else ""),
+            f"    range:  {_number(lo)} … {_number(hi)} {record['unit']}"
+            f"  (stated precision ±{_number(claim['precision'])})",
+            f"    frame:  entity {claim['entity'][0]} ← {claim['entity'][1] or '(previous sentence)'};"
+            f" metric {claim['metric'][0]} ← {claim['metric'][1] or '-'};"
+            f" period {claim['period'][0]} ← {claim['period'][1] or '(none stated: current)'}",
+        ]
+    return "\n".join(lines) + "\n"
