@@ -127,7 +127,8 @@ def test_a_new_topic_is_a_new_rules_folder():
     topic = ROOT / "tests" / "fixtures" / "lithium"
     report = audit([str(topic / "articles")], topic / "rules")
     assert [(c.rule, c.entity, c.metric, c.period) for c in report.contradictions] == [
-        ("LI001", "chile", "lithium_output", "2024")]
+        ("LI001", "chile", "lithium_output", "2024")
+    ]
     (finding,) = report.contradictions
     assert sorted(c.value for c in finding.claims) == [44000, 49000]
     # forecasts (20 million vs 15 million EVs next year) are never compared

@@ -66,7 +66,9 @@ def test_the_company_stands_for_the_company_just_named(rulebook, tmp_path):
 
     (tmp_path / "a.txt").write_text(
         "MP Materials runs the Mountain Pass mine. The company produced 45,000 tonnes of "
-        "rare earth oxide in 2024.\n", encoding="utf-8")
+        "rare earth oxide in 2024.\n",
+        encoding="utf-8",
+    )
     report = audit([str(tmp_path)], rulebook)
     (claim,) = [c for c in report.claims if c.text.startswith("45,000")]
     assert claim.entity == "mp_materials"

@@ -151,8 +151,9 @@ def claims(
 
 @app.command()
 def explain(
-    fingerprint: Annotated[str, typer.Argument(help="A contradiction's fingerprint "
-                                                    "(or its first 4+ characters).")],
+    fingerprint: Annotated[
+        str, typer.Argument(help="A contradiction's fingerprint (or its first 4+ characters).")
+    ],
     paths: PathsArg,
     rules: RulesOpt = Path("rules"),
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",

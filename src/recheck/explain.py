@@ -28,8 +28,10 @@ def find(report: Report, fingerprint: str) -> Contradiction:
     if not matches:
         raise UnknownFingerprint(f"no contradiction has fingerprint {fingerprint!r}")
     if len(matches) > 1:
-        raise UnknownFingerprint(f"fingerprint {fingerprint!r} is ambiguous: "
-                                 + ", ".join(c.fingerprint for c in matches))
+        raise UnknownFingerprint(
+            f"fingerprint {fingerprint!r} is ambiguous: "
+            + ", ".join(c.fingerprint for c in matches)
+        )
     return matches[0]
 
 
@@ -43,8 +45,10 @@ def _number(value: float | None) -> str:
 
 def _claim_record(claim: Claim) -> dict[str, Any]:
     lo, hi = claim.interval()
-    conversion = (f"{claim.text} = {_number(claim.written_value)} {claim.written_unit}"
-                  f" = {_number(claim.value)} {claim.unit}")
+    conversion = (
+        f"{claim.text} = {_number(claim.written_value)} {claim.written_unit}"
+        f" = {_number(claim.value)} {claim.unit}"
+    )
     return {
         "id": claim.id,
         "source": f"{claim.path}:{claim.line}",
@@ -66,11 +70,15 @@ def _claim_record(claim: Claim) -> dict[str, Any]:
 def explain(report: Report, fingerprint: str) -> dict[str, Any]:
     c = find(report, fingerprint)
     claims = [_claim_record(claim) for claim in c.claims]
-    words = {field: sorted({w for rec in claims for w in [rec[field][1]] if w})
-             for field in ("entity", "metric", "period")}
-    why = [f"same {field} {getattr(c, field) or '-'}"
-           + (f" (said as: {', '.join(words[field])})" if words[field] else "")
-           for field in ("entity", "metric", "period")]
+    words = {
+        field: sorted({w for rec in claims for w in [rec[field][1]] if w})
+        for field in ("entity", "metric", "period")
+    }
+    why = [
+        f"same {field} {getattr(c, field) or '-'}"
+        + (f" (said as: {', '.join(words[field])})" if words[field] else "")
+        for field in ("entity", "metric", "period")
+    ]
     return {
         "fingerprint": c.fingerprint,
         "rank": c.rank,
@@ -101,13 +109,15 @@ def render_text(record: dict[str, Any]) -> str:
     for claim in record["claims"]:
         lo, hi = claim["range"]
         lines += [
-            f"  {claim['source']}  {claim['article']}" + (f" ({claim['date']})" if claim["date"] else ""),
-            f"    \"{claim['quote']}\"",
+            f"  {claim['source']}  {claim['article']}"
+            + (f" ({claim['date']})" if claim["date"] else ""),
+            f'    "{claim["quote"]}"',
             f"    value:  {claim['conversion']}"
             + (f"  [hedge: {claim['hedge']}]" if claim["hedge"] else ""),
             f"    range:  {_number(lo)} … {_number(hi)} {record['unit']}"
             f"  (stated precision ±{_number(claim['precision'])})",
-            f"    frame:  entity {claim['entity'][0]} ← {claim['entity'][1] or '(previous sentence)'};"
+            f"    frame:  entity {claim['entity'][0]} ← "
+            f"{claim['entity'][1] or '(previous sentence)'};"
             f" metric {claim['metric'][0]} ← {claim['metric'][1] or '-'};"
             f" period {claim['period'][0]} ← {claim['period'][1] or '(none stated: current)'}",
         ]

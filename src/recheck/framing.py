@@ -124,8 +124,9 @@ class Framer:
                 context_year = max(years)
         return claims
 
-    def _resolve_pronouns(self, mentions: list[Mention],
-                          last_of_kind: dict[str, str]) -> list[Mention]:
+    def _resolve_pronouns(
+        self, mentions: list[Mention], last_of_kind: dict[str, str]
+    ) -> list[Mention]:
         """该公司 / the company stand for the company named last; unresolved ones drop."""
         resolved = []
         for m in mentions:
@@ -221,11 +222,24 @@ class Framer:
         clause: _Clause,
         others: list[Quantity],
     ) -> tuple[str | None, str]:
-        if kind in {"percent", "count", "fold"} and self._is_change(text, q):
-            return None, ""
         metric_mentions = [m for m in mentions if m.kind in {"metric", "generic"}]
         in_clause = [m for m in metric_mentions if clause.start <= m.start < clause.end]
         in_clause.sort(key=lambda m: _distance(q, m))
+        # A metric whose values are themselves this kind (出口增长了35%: export growth)
+        # binds first; otherwise a figure next to a change word is a change, unframed.
+        direct = next(
+            (
+                m
+                for m in in_clause
+                if not self.vocab.metrics[m.ref].share_cue
+                and self.vocab.metrics[m.ref].dimension == kind
+            ),
+            None,
+        )
+        if direct is not None and kind != "mass":
+            return direct.ref, direct.word
+        if kind in {"percent", "count", "fold"} and self._is_change(text, q):
+            return None, ""
         earlier = [m for m in metric_mentions if m.end <= clause.start]
         earlier.reverse()
         if kind == "percent":
@@ -282,8 +296,7 @@ class Framer:
         return bool(
             re.search(touching, before)
             or re.search(part, before + after[:6])
-            or (re.match(rf"\s+(?:{change})\b", after)
-            and after[:2].isascii())
+            or (re.match(rf"\s+(?:{change})\b", after) and after[:2].isascii())
         )
 
     def _scope(

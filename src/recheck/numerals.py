@@ -25,11 +25,21 @@ import re
 from dataclasses import dataclass
 
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
-_FULLWIDTH.update({
-    "\u3000": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
-    "\u2212": "-", "\u2013": "-", "\u2014": "-", "\uffe5": "¥", "\uff04": "$",
-    "\u00b5": "μ",
-})
+_FULLWIDTH.update(
+    {
+        "\u3000": " ",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u2212": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\uffe5": "¥",
+        "\uff04": "$",
+        "\u00b5": "μ",
+    }
+)
 del _FULLWIDTH["，"]  # a Chinese comma is punctuation, except between full-width digits
 _NORMALIZE = str.maketrans(_FULLWIDTH)
 _FULLWIDTH_SEPARATOR = re.compile("(?<=[０-９])，(?=[０-９]{3})")
@@ -55,9 +65,32 @@ class Number:
 
 
 ZH_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "倆": 2,
-    "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6,
-    "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "贰": 2,
+    "貳": 2,
+    "两": 2,
+    "兩": 2,
+    "倆": 2,
+    "三": 3,
+    "叁": 3,
+    "參": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "陸": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
 }
 ZH_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 ZH_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
@@ -159,8 +192,9 @@ def parse_chinese(text: str) -> Number | None:
     if sum(t in "多余餘几幾" for t in tokens) > 1:
         return None
     if approx in ("几", "幾"):
-        values = [_chinese_integer([d if t in "几幾" else t for t in tokens])
-                  for d in ("一", "五", "九")]
+        values = [
+            _chinese_integer([d if t in "几幾" else t for t in tokens]) for d in ("一", "五", "九")
+        ]
         if any(v is None for v in values):
             return None
         low, middle, high = values
@@ -170,8 +204,10 @@ def parse_chinese(text: str) -> Number | None:
         return Number(value, place_of(value), approx=approx, low=low, high=high)
     if approx:
         at = tokens.index(approx)
-        if at == 0 or (tokens[at - 1] not in {**ZH_SMALL, **ZH_BIG, "零": 0}
-                       and not tokens[at - 1][0].isdigit()):
+        if at == 0 or (
+            tokens[at - 1] not in {**ZH_SMALL, **ZH_BIG, "零": 0}
+            and not tokens[at - 1][0].isdigit()
+        ):
             return None
         tokens = [t for t in tokens if t != approx]
     value = _chinese_integer(tokens)
@@ -187,24 +223,69 @@ def parse_chinese(text: str) -> Number | None:
 
 
 EN_SMALL = {
-    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "nought": 0,
+    "naught": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 EN_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 EN_SCALES = {
-    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "lakh": 1e5, "crore": 1e7,
+    "hundred": 100,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
 }
 EN_FRACTIONS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
 }
 _EN_WORD = re.compile(r"[a-z]+")
 

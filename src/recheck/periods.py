@@ -145,6 +145,11 @@ def _resolve(
         return f"{groups['y']}-H{1 if groups['h'] == 'first' else 2}"
     if name == "en_month":
         return f"{groups['y']}-{_EN_MONTHS[groups['mn'].lower()]:02d}"
+    if name == "half":
+        if article_date is None:
+            return None
+        first = groups.get("h") == "上半年" or (groups.get("hw") or "").lower() == "first"
+        return f"{article_date.year}-H{1 if first else 2}"
     if name in {"zh_month", "en_month_only"}:
         if article_date is None:
             return None

@@ -40,9 +40,7 @@ _ZH_NUMBER = (
     rf"(?=[{_D}十拾]|\d)(?:{_ZH_PIECE})(?: *(?:{_ZH_PIECE}))*"
     rf"(?:(?<=[万萬亿億千仟百佰零]){_ARABIC})?(?: *[点點] *{_DIGIT}+)?"
 )
-_EN_WORDS = sorted(
-    [*EN_SMALL, *EN_TENS, *EN_SCALES, "dozen"], key=len, reverse=True
-)
+_EN_WORDS = sorted([*EN_SMALL, *EN_TENS, *EN_SCALES, "dozen"], key=len, reverse=True)
 _EN_WORD = rf"(?:{'|'.join(_EN_WORDS)})"
 _EN_FRACTION = rf"(?:{'|'.join(sorted(EN_FRACTIONS, key=len, reverse=True))})"
 _EN_NUMBER = (
@@ -77,13 +75,26 @@ _CORE = re.compile(
     rf"|(?P<pctof>(?i:\bper ?cents? of +)(?:{_ARABIC_EN}|(?i:{_EN_NUMBER})))"
 )
 
-_CANDIDATE_WORDS = [*EN_SMALL, *EN_TENS, *EN_SCALES, "half", "per", "doubled", "tripled",
-                    "trebled", "quadrupled", "halved"]
+_CANDIDATE_WORDS = [
+    *EN_SMALL,
+    *EN_TENS,
+    *EN_SCALES,
+    "half",
+    "per",
+    "doubled",
+    "tripled",
+    "trebled",
+    "quadrupled",
+    "halved",
+]
 # Where a number may begin: cheap to find, so the full pattern runs only there.
 _CANDIDATE = re.compile(
     rf"[\d{_D}十拾百佰千仟万萬半翻对對]|\.(?=\d)|\b(?:"
-    + "|".join(sorted({v for w in _CANDIDATE_WORDS for v in (w, w.title(), w.upper())},
-                      key=len, reverse=True))
+    + "|".join(
+        sorted(
+            {v for w in _CANDIDATE_WORDS for v in (w, w.title(), w.upper())}, key=len, reverse=True
+        )
+    )
     + ")"
 )
 
@@ -93,112 +104,469 @@ _EN_SCALE = re.compile(
     r"|(?P<abbr>(?i:bn|bln|mn|mln|tn|tln|mil)|MM|k|K|M|m|B|b|T)(?![A-Za-z]))"
 )
 _EN_SCALE_VALUE = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
-    "crore": 1e7, "hundred": 100, "dozen": 12, "bn": 1e9, "bln": 1e9, "mn": 1e6,
-    "mln": 1e6, "tn": 1e12, "tln": 1e12, "mil": 1e6, "mm": 1e6, "k": 1e3, "m": 1e6,
-    "b": 1e9, "t": 1e12,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
+    "hundred": 100,
+    "dozen": 12,
+    "bn": 1e9,
+    "bln": 1e9,
+    "mn": 1e6,
+    "mln": 1e6,
+    "tn": 1e12,
+    "tln": 1e12,
+    "mil": 1e6,
+    "mm": 1e6,
+    "k": 1e3,
+    "m": 1e6,
+    "b": 1e9,
+    "t": 1e12,
 }
 
 # --------------------------------------------------------------------------- units
 
 # Chinese units written right after a number, with the pint unit they mean.
 _ZH_UNITS = {
-    "吨": "t", "噸": "t", "公吨": "t", "公斤": "kg", "千克": "kg", "克": "g", "毫克": "mg",
-    "微克": "µg", "斤": "jin", "两": "liang", "兩": "liang", "磅": "lb", "盎司": "oz",
-    "亩": "mu", "畝": "mu", "公顷": "hectare", "平方公里": "km**2", "平方千米": "km**2",
-    "平方米": "m**2", "立方米": "m**3", "公里": "km", "千米": "km", "米": "m", "公分": "cm",
-    "厘米": "cm", "毫米": "mm", "英里": "mile", "英尺": "ft", "英寸": "inch", "海里": "nmi",
-    "升": "L", "毫升": "mL", "加仑": "gallon", "桶": "oil_barrel", "千瓦时": "kWh",
-    "度电": "kWh", "千瓦": "kW", "兆瓦": "MW", "吉瓦": "GW", "瓦": "W", "比特": "bit",
-    "字节": "byte", "千字节": "kB", "兆字节": "MB", "年": "year", "个月": "month",
-    "個月": "month", "天": "day", "周": "week", "个星期": "week", "星期": "week",
-    "小时": "hour", "个小时": "hour", "个半小时": "hour", "分钟": "minute", "秒": "second",
-    "岁": "year", "倍": "fold", "%": "percent", "个百分点": "percentage_point",
-    "個百分點": "percentage_point", "百分点": "percentage_point",
+    "吨": "t",
+    "噸": "t",
+    "公吨": "t",
+    "公斤": "kg",
+    "千克": "kg",
+    "克": "g",
+    "毫克": "mg",
+    "微克": "µg",
+    "斤": "jin",
+    "两": "liang",
+    "兩": "liang",
+    "磅": "lb",
+    "盎司": "oz",
+    "亩": "mu",
+    "畝": "mu",
+    "公顷": "hectare",
+    "平方公里": "km**2",
+    "平方千米": "km**2",
+    "平方米": "m**2",
+    "立方米": "m**3",
+    "公里": "km",
+    "千米": "km",
+    "米": "m",
+    "公分": "cm",
+    "厘米": "cm",
+    "毫米": "mm",
+    "英里": "mile",
+    "英尺": "ft",
+    "英寸": "inch",
+    "海里": "nmi",
+    "升": "L",
+    "毫升": "mL",
+    "加仑": "gallon",
+    "桶": "oil_barrel",
+    "千瓦时": "kWh",
+    "度电": "kWh",
+    "千瓦": "kW",
+    "兆瓦": "MW",
+    "吉瓦": "GW",
+    "瓦": "W",
+    "比特": "bit",
+    "字节": "byte",
+    "千字节": "kB",
+    "兆字节": "MB",
+    "年": "year",
+    "个月": "month",
+    "個月": "month",
+    "天": "day",
+    "周": "week",
+    "个星期": "week",
+    "星期": "week",
+    "小时": "hour",
+    "个小时": "hour",
+    "个半小时": "hour",
+    "分钟": "minute",
+    "秒": "second",
+    "岁": "year",
+    "倍": "fold",
+    "%": "percent",
+    "个百分点": "percentage_point",
+    "個百分點": "percentage_point",
+    "百分点": "percentage_point",
     "百分點": "percentage_point",
 }
 _ZH_CURRENCIES = {
-    "美元": "USD", "美金": "USD", "美圆": "USD", "人民币": "CNY", "元人民币": "CNY",
-    "元": "CNY", "块": "CNY", "块钱": "CNY", "韩元": "KRW", "日元": "JPY", "欧元": "EUR",
-    "英镑": "GBP", "港元": "HKD", "港币": "HKD", "新台币": "TWD", "台币": "TWD",
-    "澳元": "AUD", "加元": "CAD", "瑞士法郎": "CHF", "法郎": "CHF", "卢布": "RUB",
-    "卢比": "INR", "新加坡元": "SGD", "林吉特": "MYR", "雷亚尔": "BRL", "兰特": "ZAR",
+    "美元": "USD",
+    "美金": "USD",
+    "美圆": "USD",
+    "人民币": "CNY",
+    "元人民币": "CNY",
+    "元": "CNY",
+    "块": "CNY",
+    "块钱": "CNY",
+    "韩元": "KRW",
+    "日元": "JPY",
+    "欧元": "EUR",
+    "英镑": "GBP",
+    "港元": "HKD",
+    "港币": "HKD",
+    "新台币": "TWD",
+    "台币": "TWD",
+    "澳元": "AUD",
+    "加元": "CAD",
+    "瑞士法郎": "CHF",
+    "法郎": "CHF",
+    "卢布": "RUB",
+    "卢比": "INR",
+    "新加坡元": "SGD",
+    "林吉特": "MYR",
+    "雷亚尔": "BRL",
+    "兰特": "ZAR",
 }
 _ZH_COUNTERS = (
-    "个", "個", "种", "種", "项", "項", "家", "座", "名", "人", "件", "次", "位", "条", "條",
-    "只", "台", "辆", "艘", "架", "部", "所", "例", "份", "批", "款", "处", "间", "套", "颗",
-    "篇", "本", "张", "户", "支", "根", "枚", "棵", "头", "匹", "场", "轮", "届", "期", "层",
-    "栋", "片", "省", "道", "笔", "对", "双", "打", "口", "股", "起", "趟", "幅",
+    "个",
+    "個",
+    "种",
+    "種",
+    "项",
+    "項",
+    "家",
+    "座",
+    "名",
+    "人",
+    "件",
+    "次",
+    "位",
+    "条",
+    "條",
+    "只",
+    "台",
+    "辆",
+    "艘",
+    "架",
+    "部",
+    "所",
+    "例",
+    "份",
+    "批",
+    "款",
+    "处",
+    "间",
+    "套",
+    "颗",
+    "篇",
+    "本",
+    "张",
+    "户",
+    "支",
+    "根",
+    "枚",
+    "棵",
+    "头",
+    "匹",
+    "场",
+    "轮",
+    "届",
+    "期",
+    "层",
+    "栋",
+    "片",
+    "省",
+    "道",
+    "笔",
+    "对",
+    "双",
+    "打",
+    "口",
+    "股",
+    "起",
+    "趟",
+    "幅",
 )
 # English unit words: surface (lower case unless noted) -> pint unit.
 _EN_UNITS = {
-    "metric tons": "t", "metric ton": "t", "metric tonnes": "t", "tonnes": "t", "tonne": "t",
-    "tons": "t", "ton": "t", "short tons": "ton", "short ton": "ton", "long tons": "long_ton",
-    "long ton": "long_ton", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kg": "kg",
-    "grams": "g", "gram": "g", "grammes": "g", "gramme": "g", "milligrams": "mg", "mg": "mg",
-    "micrograms": "µg", "microgram": "µg", "microgrammes": "µg", "mcg": "µg", "μg": "µg",
-    "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb", "ounces": "oz", "ounce": "oz",
-    "oz": "oz", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
-    "km": "km", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
-    "centimetres": "cm", "centimeters": "cm", "cm": "cm", "millimetres": "mm",
-    "millimeters": "mm", "mm": "mm", "nanometers": "nm", "nanometres": "nm", "nm": "nm",
-    "miles": "mile", "mile": "mile", "mi": "mile", "feet": "ft", "foot": "ft", "ft": "ft",
-    "inches": "inch", "inch": "inch", "yards": "yard", "yard": "yard",
-    "square kilometres": "km**2", "square kilometers": "km**2", "square kilometre": "km**2",
-    "square kilometer": "km**2", "sq km": "km**2", "km2": "km**2", "km²": "km**2",
-    "square metres": "m**2", "square meters": "m**2", "square meter": "m**2",
-    "square metre": "m**2", "m2": "m**2", "m²": "m**2", "square miles": "mile**2",
-    "square mile": "mile**2", "sq mi": "mile**2", "square feet": "ft**2", "sq ft": "ft**2",
-    "acres": "acre", "acre": "acre", "hectares": "hectare", "hectare": "hectare",
-    "cubic metres": "m**3", "cubic meters": "m**3", "cubic feet": "ft**3",
-    "cubic kilometers": "km**3", "cubic kilometres": "km**3", "km3": "km**3",
-    "litres": "L", "liters": "L", "litre": "L", "liter": "L", "millilitres": "mL",
-    "milliliters": "mL", "ml": "mL", "cl": "cL", "gallons": "gallon", "gallon": "gallon",
-    "barrels": "oil_barrel", "barrel": "oil_barrel", "bbl": "oil_barrel",
-    "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute",
-    "hours": "hour", "hour": "hour", "hrs": "hour", "hr": "hour", "days": "day", "day": "day",
-    "weeks": "week", "week": "week", "months": "month", "month": "month", "years": "year",
-    "year": "year", "yrs": "year", "decades": "10 * year", "decade": "10 * year",
-    "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "wh": "Wh",
-    "kilowatt-hours": "kWh", "kilowatt hours": "kWh", "megawatts": "MW", "megawatt": "MW",
-    "gigawatts": "GW", "gigawatt": "GW", "kilowatts": "kW", "kilowatt": "kW", "watts": "W",
-    "watt": "W", "kw": "kW", "mw": "MW", "gw": "GW", "ghz": "GHz", "mhz": "MHz",
-    "mph": "mph", "km/h": "km/hour", "kph": "km/hour", "kmph": "km/hour",
-    "degrees celsius": "degC", "degrees fahrenheit": "degF", "°c": "degC", "°f": "degF",
-    "ev": "eV", "tev": "TeV", "gev": "GeV", "bits": "bit", "bit": "bit", "bytes": "byte",
-    "byte": "byte", "kilobytes": "kB", "megabytes": "MB", "gigabytes": "GB",
-    "terabytes": "TB", "exabytes": "EB", "kb": "kbit",
-    "percent": "percent", "per cent": "percent", "percentage points": "percentage_point",
-    "percentage point": "percentage_point", "pp": "percentage_point", "pct": "percent",
-    "percentage": "percent", "percents": "percent", "fold": "fold", "-fold": "fold",
+    "metric tons": "t",
+    "metric ton": "t",
+    "metric tonnes": "t",
+    "tonnes": "t",
+    "tonne": "t",
+    "tons": "t",
+    "ton": "t",
+    "short tons": "ton",
+    "short ton": "ton",
+    "long tons": "long_ton",
+    "long ton": "long_ton",
+    "kilograms": "kg",
+    "kilogram": "kg",
+    "kilos": "kg",
+    "kg": "kg",
+    "grams": "g",
+    "gram": "g",
+    "grammes": "g",
+    "gramme": "g",
+    "milligrams": "mg",
+    "mg": "mg",
+    "micrograms": "µg",
+    "microgram": "µg",
+    "microgrammes": "µg",
+    "mcg": "µg",
+    "μg": "µg",
+    "pounds": "lb",
+    "pound": "lb",
+    "lbs": "lb",
+    "lb": "lb",
+    "ounces": "oz",
+    "ounce": "oz",
+    "oz": "oz",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "km": "km",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "centimetres": "cm",
+    "centimeters": "cm",
+    "cm": "cm",
+    "millimetres": "mm",
+    "millimeters": "mm",
+    "mm": "mm",
+    "nanometers": "nm",
+    "nanometres": "nm",
+    "nm": "nm",
+    "miles": "mile",
+    "mile": "mile",
+    "mi": "mile",
+    "feet": "ft",
+    "foot": "ft",
+    "ft": "ft",
+    "inches": "inch",
+    "inch": "inch",
+    "yards": "yard",
+    "yard": "yard",
+    "square kilometres": "km**2",
+    "square kilometers": "km**2",
+    "square kilometre": "km**2",
+    "square kilometer": "km**2",
+    "sq km": "km**2",
+    "km2": "km**2",
+    "km²": "km**2",
+    "square metres": "m**2",
+    "square meters": "m**2",
+    "square meter": "m**2",
+    "square metre": "m**2",
+    "m2": "m**2",
+    "m²": "m**2",
+    "square miles": "mile**2",
+    "square mile": "mile**2",
+    "sq mi": "mile**2",
+    "square feet": "ft**2",
+    "sq ft": "ft**2",
+    "acres": "acre",
+    "acre": "acre",
+    "hectares": "hectare",
+    "hectare": "hectare",
+    "cubic metres": "m**3",
+    "cubic meters": "m**3",
+    "cubic feet": "ft**3",
+    "cubic kilometers": "km**3",
+    "cubic kilometres": "km**3",
+    "km3": "km**3",
+    "litres": "L",
+    "liters": "L",
+    "litre": "L",
+    "liter": "L",
+    "millilitres": "mL",
+    "milliliters": "mL",
+    "ml": "mL",
+    "cl": "cL",
+    "gallons": "gallon",
+    "gallon": "gallon",
+    "barrels": "oil_barrel",
+    "barrel": "oil_barrel",
+    "bbl": "oil_barrel",
+    "seconds": "second",
+    "second": "second",
+    "minutes": "minute",
+    "minute": "minute",
+    "hours": "hour",
+    "hour": "hour",
+    "hrs": "hour",
+    "hr": "hour",
+    "days": "day",
+    "day": "day",
+    "weeks": "week",
+    "week": "week",
+    "months": "month",
+    "month": "month",
+    "years": "year",
+    "year": "year",
+    "yrs": "year",
+    "decades": "10 * year",
+    "decade": "10 * year",
+    "kwh": "kWh",
+    "mwh": "MWh",
+    "gwh": "GWh",
+    "twh": "TWh",
+    "wh": "Wh",
+    "kilowatt-hours": "kWh",
+    "kilowatt hours": "kWh",
+    "megawatts": "MW",
+    "megawatt": "MW",
+    "gigawatts": "GW",
+    "gigawatt": "GW",
+    "kilowatts": "kW",
+    "kilowatt": "kW",
+    "watts": "W",
+    "watt": "W",
+    "kw": "kW",
+    "mw": "MW",
+    "gw": "GW",
+    "ghz": "GHz",
+    "mhz": "MHz",
+    "mph": "mph",
+    "km/h": "km/hour",
+    "kph": "km/hour",
+    "kmph": "km/hour",
+    "degrees celsius": "degC",
+    "degrees fahrenheit": "degF",
+    "°c": "degC",
+    "°f": "degF",
+    "ev": "eV",
+    "tev": "TeV",
+    "gev": "GeV",
+    "bits": "bit",
+    "bit": "bit",
+    "bytes": "byte",
+    "byte": "byte",
+    "kilobytes": "kB",
+    "megabytes": "MB",
+    "gigabytes": "GB",
+    "terabytes": "TB",
+    "exabytes": "EB",
+    "kb": "kbit",
+    "percent": "percent",
+    "per cent": "percent",
+    "percentage points": "percentage_point",
+    "percentage point": "percentage_point",
+    "pp": "percentage_point",
+    "pct": "percent",
+    "percentage": "percent",
+    "percents": "percent",
+    "fold": "fold",
+    "-fold": "fold",
 }
 # Symbols whose case matters.
 _EN_UNITS_CASED = {
-    "%": "percent", "€": "EUR", "£": "GBP", "MB": "MB", "dm": "dm", "GB": "GB", "TB": "TB",
-    "Mb": "Mbit", "Gb": "Gbit",
-    "m": "m", "g": "g", "t": "t", "L": "L", "l": "L", "W": "W", "MW": "MW", "GW": "GW",
-    "kW": "kW", "Ma": "megayear", "Ga": "gigayear", "J": "J", "Hz": "Hz", "mL": "mL",
+    "%": "percent",
+    "€": "EUR",
+    "£": "GBP",
+    "MB": "MB",
+    "dm": "dm",
+    "GB": "GB",
+    "TB": "TB",
+    "Mb": "Mbit",
+    "Gb": "Gbit",
+    "m": "m",
+    "g": "g",
+    "t": "t",
+    "L": "L",
+    "l": "L",
+    "W": "W",
+    "MW": "MW",
+    "GW": "GW",
+    "kW": "kW",
+    "Ma": "megayear",
+    "Ga": "gigayear",
+    "J": "J",
+    "Hz": "Hz",
+    "mL": "mL",
 }
 _EN_CURRENCY_WORDS = {
-    "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "dollars": "USD",
-    "dollar": "USD", "hong kong dollars": "HKD", "australian dollars": "AUD",
-    "canadian dollars": "CAD", "singapore dollars": "SGD", "yuan": "CNY", "renminbi": "CNY",
-    "rmb": "CNY", "chinese yuan": "CNY", "yen": "JPY", "won": "KRW", "euros": "EUR",
-    "euro": "EUR", "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR",
-    "rupee": "INR", "roubles": "RUB", "rubles": "RUB", "swiss francs": "CHF", "francs": "CHF",
-    "pesos": "MXN", "reais": "BRL", "rand": "ZAR", "ringgit": "MYR", "riyals": "SAR",
-    "dirhams": "AED", "cents": "cent", "cent": "cent", "pence": "penny", "penny": "penny",
+    "us dollars": "USD",
+    "us dollar": "USD",
+    "u.s. dollars": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "hong kong dollars": "HKD",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "singapore dollars": "SGD",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "chinese yuan": "CNY",
+    "yen": "JPY",
+    "won": "KRW",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "rupees": "INR",
+    "rupee": "INR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "pesos": "MXN",
+    "reais": "BRL",
+    "rand": "ZAR",
+    "ringgit": "MYR",
+    "riyals": "SAR",
+    "dirhams": "AED",
+    "cents": "cent",
+    "cent": "cent",
+    "pence": "penny",
+    "penny": "penny",
     "kuai": "CNY",
 }
 _ISO = (
-    "USD", "CNY", "RMB", "KRW", "JPY", "EUR", "GBP", "HKD", "TWD", "AUD", "CAD", "CHF",
-    "INR", "RUB", "SGD", "MYR", "SAR", "AED", "BRL", "MXN", "ZAR",
+    "USD",
+    "CNY",
+    "RMB",
+    "KRW",
+    "JPY",
+    "EUR",
+    "GBP",
+    "HKD",
+    "TWD",
+    "AUD",
+    "CAD",
+    "CHF",
+    "INR",
+    "RUB",
+    "SGD",
+    "MYR",
+    "SAR",
+    "AED",
+    "BRL",
+    "MXN",
+    "ZAR",
 )
 _SYMBOLS = {
-    "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "US $": "USD", "C$": "CAD", "C $": "CAD",
-    "HK$": "HKD", "HK $": "HKD", "A$": "AUD", "AU$": "AUD", "NT$": "TWD", "S$": "SGD",
-    "R$": "BRL", "Mex$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₩": "KRW",
-    "₹": "INR", "RMB": "CNY", **{code: code for code in _ISO if code != "RMB"},
+    "US$": "USD",
+    "U.S.$": "USD",
+    "U.S. $": "USD",
+    "US $": "USD",
+    "C$": "CAD",
+    "C $": "CAD",
+    "HK$": "HKD",
+    "HK $": "HKD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NT$": "TWD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "Mex$": "MXN",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "CNY",
+    "₩": "KRW",
+    "₹": "INR",
+    "RMB": "CNY",
+    **{code: code for code in _ISO if code != "RMB"},
 }
 
 
@@ -216,34 +584,88 @@ _ZH_UNIT_RE = re.compile(
 _ZH_COUNTER_RE = re.compile(r"(?P<approx>[多余])?(?P<unit>[" + "".join(_ZH_COUNTERS) + "])")
 _EN_UNIT_RE = re.compile(
     r"(?:\s?-\s?|\s{0,2}[(\[{<]?\s?)(?P<unit>"
-    + _alternation([*_EN_CURRENCY_WORDS], False) + "|"
+    + _alternation([*_EN_CURRENCY_WORDS], False)
+    + "|"
     + _alternation([k for k in _EN_UNITS if k != "in"], False)
-    + "|" + _alternation(list(_EN_UNITS_CASED), True)
+    + "|"
+    + _alternation(list(_EN_UNITS_CASED), True)
     + r"|in(?=\.?\s*(?:$|[,;)]|thick|long|wide|tall|high|deep)))"
     r"(?:\s?[)\]}>])?(?![A-Za-z0-9])"
 )
 _CURRENCY_PREFIX = re.compile(
-    r"(?P<sym>" + _alternation([s for s in _SYMBOLS if not s.isalpha()], True)
-    + "|" + r"\b(?:" + "|".join(c for c in _SYMBOLS if c.isalpha()) + r")\b"
+    r"(?P<sym>"
+    + _alternation([s for s in _SYMBOLS if not s.isalpha()], True)
+    + "|"
+    + r"\b(?:"
+    + "|".join(c for c in _SYMBOLS if c.isalpha())
+    + r")\b"
     + r"|(?i:\bus|\bhk|\bc|\bu\.s\.)\s?\$)\s?$"
 )
 _PER = re.compile(
     r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+|每)(?P<den>"
     + _alternation(
-        [*_ZH_UNITS, "ton", "tons", "tonne", "metric ton", "kg", "kilogram", "pound", "lb",
-         "ounce", "oz", "barrel", "bbl", "gallon", "litre", "liter", "hour", "hr", "day",
-         "week", "month", "year", "km", "mile", "kwh", "mwh", "share", "head", "person",
-         "capita"],
+        [
+            *_ZH_UNITS,
+            "ton",
+            "tons",
+            "tonne",
+            "metric ton",
+            "kg",
+            "kilogram",
+            "pound",
+            "lb",
+            "ounce",
+            "oz",
+            "barrel",
+            "bbl",
+            "gallon",
+            "litre",
+            "liter",
+            "hour",
+            "hr",
+            "day",
+            "week",
+            "month",
+            "year",
+            "km",
+            "mile",
+            "kwh",
+            "mwh",
+            "share",
+            "head",
+            "person",
+            "capita",
+        ],
         False,
     )
     + r")(?![A-Za-z])(?!\s+(?:earlier|ago|later|before|after|from|of)\b)"
 )
 _PER_UNIT = {
-    "ton": "t", "tons": "t", "tonne": "t", "metric ton": "t", "kg": "kg", "kilogram": "kg",
-    "pound": "lb", "lb": "lb", "ounce": "oz", "oz": "oz", "barrel": "oil_barrel",
-    "bbl": "oil_barrel", "gallon": "gallon", "litre": "L", "liter": "L", "hour": "hour",
-    "hr": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
-    "km": "km", "mile": "mile", "kwh": "kWh", "mwh": "MWh",
+    "ton": "t",
+    "tons": "t",
+    "tonne": "t",
+    "metric ton": "t",
+    "kg": "kg",
+    "kilogram": "kg",
+    "pound": "lb",
+    "lb": "lb",
+    "ounce": "oz",
+    "oz": "oz",
+    "barrel": "oil_barrel",
+    "bbl": "oil_barrel",
+    "gallon": "gallon",
+    "litre": "L",
+    "liter": "L",
+    "hour": "hour",
+    "hr": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "km": "km",
+    "mile": "mile",
+    "kwh": "kWh",
+    "mwh": "MWh",
 }
 _ZH_PER_BEFORE = re.compile(r"每 *(?P<den>" + _alternation(list(_ZH_UNITS), True) + r") *$")
 
@@ -333,7 +755,7 @@ def _currency_prefix(norm: str, start: int) -> tuple[int, str] | None:
     last = _last_char(norm, start)
     if not last or not (last in "$€£¥₩₹" or ("A" <= last <= "Z")):
         return None
-    window = norm[max(0, start - 8):start]
+    window = norm[max(0, start - 8) : start]
     match = _CURRENCY_PREFIX.search(window)
     if not match:
         return None
@@ -388,8 +810,7 @@ def _special(text: str, start: int, end: int) -> _Found | None:
         if text.endswith("倍") and text[-2] in "两三":
             times = {"两": 3.0, "三": 4.0}[text[-2]]
         return _Found(start, end, times, "fold", 0.0, bare=False)
-    words = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0,
-             "halved": 0.5}
+    words = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
     if lowered in words:
         return _Found(start, end, words[lowered], "fold", 0.0, bare=False)
     factor = EN_SMALL.get(lowered[:-4])
@@ -423,8 +844,14 @@ def _fraction(match: re.Match[str]) -> _Found | None:
     if all(ch in "百千万萬佰仟" for ch in den_text) and not whole:
         per = {"百": 100.0, "佰": 100.0, "千": 1e3, "仟": 1e3, "万": 1e4, "萬": 1e4}
         denominator = math.prod(per[ch] for ch in den_text)
-        return _Found(start, end, numerator.value * 100 / denominator, "percent",
-                      numerator.place * 50 / denominator, bare=False)
+        return _Found(
+            start,
+            end,
+            numerator.value * 100 / denominator,
+            "percent",
+            numerator.place * 50 / denominator,
+            bare=False,
+        )
     denominator = _zh_or_arabic(den_text)
     if denominator is None or denominator.value == 0:
         return None
@@ -472,8 +899,9 @@ def _attach_unit(norm: str, found: _Found) -> None:
         match = _ZH_UNIT_RE.match(norm, pos)
         if match and not (match.group("unit") in "两兩" and found.kind == "zh"):
             unit_text = match.group("unit").replace(" ", "")
-            found.unit = (_ZH_UNITS.get(unit_text) or _ZH_CURRENCIES.get(unit_text)
-                          or "percentage_point")
+            found.unit = (
+                _ZH_UNITS.get(unit_text) or _ZH_CURRENCIES.get(unit_text) or "percentage_point"
+            )
             found.end = match.end()
             found.bare = False
             if match.group("half"):
@@ -482,7 +910,7 @@ def _attach_unit(norm: str, found: _Found) -> None:
                 found.hedge, found.lower = match.group("approx"), found.value
             return
         match = _ZH_COUNTER_RE.match(norm, pos)
-        if (match and found.kind in ("zh", "ar") and _CJK.match(norm[pos:pos + 1] or "a")) or (
+        if (match and found.kind in ("zh", "ar") and _CJK.match(norm[pos : pos + 1] or "a")) or (
             match and match.group("approx")
         ):
             found.end = match.end()
@@ -498,8 +926,12 @@ def _attach_unit(norm: str, found: _Found) -> None:
     if match:
         unit_text = match.group("unit")
         lowered = unit_text.lower()
-        unit = (_EN_CURRENCY_WORDS.get(lowered) or _EN_UNITS.get(lowered)
-                or _EN_UNITS_CASED.get(unit_text) or ("inch" if lowered == "in" else None))
+        unit = (
+            _EN_CURRENCY_WORDS.get(lowered)
+            or _EN_UNITS.get(lowered)
+            or _EN_UNITS_CASED.get(unit_text)
+            or ("inch" if lowered == "in" else None)
+        )
         if unit is None:
             return
         if lowered in ("pounds", "pound") and found.scale >= 1e6:
@@ -520,7 +952,7 @@ def _attach_cheng(norm: str, found: _Found, cheng: re.Match[str]) -> None:
     tail = _CHENG_TAIL.match(norm, end)
     if tail and tail.group(1) == "半":
         value, end = value + 5, tail.end()
-    elif tail and not _CJK.match(norm[tail.end():tail.end() + 1] or "a"):
+    elif tail and not _CJK.match(norm[tail.end() : tail.end() + 1] or "a"):
         value, end = value + ZH_DIGITS[tail.group(1)], tail.end()
     found.value, found.unit, found.end, found.place, found.bare = value, "percent", end, 10.0, False
 
@@ -536,8 +968,9 @@ def _blocked(norm: str, start: int, end: int, kind: str) -> bool:
     line_start = norm.rfind("\n", 0, start) + 1
     if start - line_start <= 6 and _LINE_LABEL.match(norm, line_start, end + 2):
         return True
-    return "://" in norm[max(0, start - 600):start] and bool(
-        _URL.search(norm, max(0, start - 600), start))
+    return "://" in norm[max(0, start - 600) : start] and bool(
+        _URL.search(norm, max(0, start - 600), start)
+    )
 
 
 def _scan(norm: str) -> list[_Found]:
@@ -548,9 +981,9 @@ def _scan(norm: str) -> list[_Found]:
         if pos < free:
             continue
         if norm[pos].isalpha() and norm[pos].isascii():
-            if norm[pos - 2:pos] in ("a ", "A "):
+            if norm[pos - 2 : pos] in ("a ", "A "):
                 pos -= 2
-            elif norm[pos - 3:pos] in ("an ", "An "):
+            elif norm[pos - 3 : pos] in ("an ", "An "):
                 pos -= 3
         match = _CORE.match(norm, pos) or _CORE.match(norm, candidate.start())
         if match is None:
@@ -579,15 +1012,18 @@ def _read(norm: str, match: re.Match[str]) -> _Found | None:
         return _zhe(text, start, end)
     if kind == "pctof":
         number_text = _PCT_OF.sub("", text)
-        parsed = parse_arabic(number_text) if number_text[:1].isdigit() else parse_english(
-            number_text)
+        parsed = (
+            parse_arabic(number_text) if number_text[:1].isdigit() else parse_english(number_text)
+        )
         if parsed is None:
             return None
         return _Found(start, end, parsed.value, "percent", parsed.place, bare=False)
     stripped = text.rstrip()
     end = start + len(stripped)
-    if kind == "zh" and len(stripped) == 1 and (
-        stripped in "零〇" or not _may_follow_digit(norm, end)
+    if (
+        kind == "zh"
+        and len(stripped) == 1
+        and (stripped in "零〇" or not _may_follow_digit(norm, end))
     ):
         return None
     number = _parse_core(match)
@@ -630,7 +1066,7 @@ def _read(norm: str, match: re.Match[str]) -> _Found | None:
 def _may_follow_digit(norm: str, end: int) -> bool:
     """Whether a lone Chinese digit ending at ``end`` can be a number: it is followed
     by a unit, counter or punctuation rather than by the rest of a word (一起, 四川)."""
-    after = norm[end:end + 1]
+    after = norm[end : end + 1]
     return not after or not _CJK.match(after) or after in _UNIT_FIRST or after in _LONE_AFTER
 
 
@@ -639,7 +1075,7 @@ def _is_liang(norm: str, text: str, end: int) -> bool:
     三十两, 两万两, 二两 (but not 两, 十二, 一千两百)."""
     if len(text) < 2 or text[-1] not in "两兩" or text[-2] not in "二两兩十百千万萬":
         return False
-    after = norm[end:end + 1]
+    after = norm[end : end + 1]
     if after and (_ZH_UNIT_RE.match(after) or _ZH_COUNTER_RE.match(after)):
         return False
     return parse_chinese(text[:-1]) is not None
@@ -683,17 +1119,23 @@ def _plausible(norm: str, found: _Found, text: str) -> bool:
     start, end = found.start, found.end
     before = norm[start - 1] if start else " "
     after = norm[end] if end < len(norm) else " "
-    unit_text = norm[start + len(text.rstrip()):end] if found.kind else ""
+    unit_text = norm[start + len(text.rstrip()) : end] if found.kind else ""
     if before.isascii() and before.isalpha() and found.kind in ("ar", "zh", "slash"):
         return False
     if found.kind in ("ar", "zh") and after.isascii() and after.isalpha():
         return False
-    if found.kind == "zh" and unit_text.startswith("年") and found.value >= 1000 and not (
-        found.scale > 1
+    if (
+        found.kind == "zh"
+        and unit_text.startswith("年")
+        and found.value >= 1000
+        and not (found.scale > 1)
     ):
         return False
-    if found.unit == "year" and found.kind == "ar" and 1000 <= found.value <= 2200 and (
-        found.scale == 1 and "," not in text
+    if (
+        found.unit == "year"
+        and found.kind == "ar"
+        and 1000 <= found.value <= 2200
+        and (found.scale == 1 and "," not in text)
     ):
         return False
     if found.bare:
@@ -711,7 +1153,7 @@ def _plausible_bare(norm: str, found: _Found, text: str, before: str, after: str
             return False  # identifiers and phone numbers
         if norm.startswith((".com", ".cn", ".net", ".org"), found.end):
             return False  # a domain name
-        if after in ":：" and not norm[found.end + 1:found.end + 2].isdigit():
+        if after in ":：" and not norm[found.end + 1 : found.end + 2].isdigit():
             return False
         return not (after in "月日号" or norm.startswith("季度", found.end))
     if found.kind == "zh":
@@ -736,7 +1178,7 @@ def _sign(norm: str, found: _Found) -> None:
     last = _last_char(norm, start)
     if not last or last not in "-负負sSeE":
         return
-    window = norm[max(0, start - 9):start]
+    window = norm[max(0, start - 9) : start]
     match = _SIGN.search(window)
     if not match:
         return
@@ -754,7 +1196,7 @@ def _hedge(norm: str, found: _Found) -> None:
     last = _last_char(norm, found.start)
     match = None
     if last and last in _HEDGE_LAST:
-        match = _HEDGE_BEFORE.search(norm[max(0, found.start - 24):found.start])
+        match = _HEDGE_BEFORE.search(norm[max(0, found.start - 24) : found.start])
     after = _HEDGE_AFTER.match(norm, found.end)
     if match:
         kind = match.lastgroup or ""
@@ -787,24 +1229,34 @@ def _merge_ranges(norm: str, found: list[_Found]) -> list[_Found]:
         if merged and _joins(norm, merged[-1], item):
             first = merged.pop()
             low_value = first.value
-            if first.bare and first.scale == 1 and item.scale > 1 and (
-                first.value < item.value / item.scale
+            if (
+                first.bare
+                and first.scale == 1
+                and item.scale > 1
+                and (first.value < item.value / item.scale)
             ):
                 low_value = first.value * item.scale
             low, high = sorted((low_value, item.value))
-            merged.append(replace(
-                item, start=first.start, value=(low + high) / 2, lower=low, upper=high,
-                place=min(first.place * (item.scale if low_value != first.value else 1),
-                          item.place),
-                hedge=first.hedge if first.hedge else item.hedge,
-            ))
+            merged.append(
+                replace(
+                    item,
+                    start=first.start,
+                    value=(low + high) / 2,
+                    lower=low,
+                    upper=high,
+                    place=min(
+                        first.place * (item.scale if low_value != first.value else 1), item.place
+                    ),
+                    hedge=first.hedge if first.hedge else item.hedge,
+                )
+            )
             continue
         merged.append(item)
     return merged
 
 
 def _joins(norm: str, first: _Found, second: _Found) -> bool:
-    between = norm[first.end:second.start]
+    between = norm[first.end : second.start]
     if len(between) > 12 or not _RANGE_JOIN.fullmatch(between):
         return False
     if (first.lower is not None or first.upper is not None) and not first.hedge:
@@ -817,7 +1269,7 @@ def _joins(norm: str, first: _Found, second: _Found) -> bool:
         return False
     joiner = between.strip().lower()
     if joiner in ("and", "or"):
-        return norm[max(0, first.start - 8):first.start].lower().rstrip().endswith("between")
+        return norm[max(0, first.start - 8) : first.start].lower().rstrip().endswith("between")
     if first.unit == second.unit:
         return True
     return first.unit == _COUNT and first.bare
@@ -826,11 +1278,15 @@ def _joins(norm: str, first: _Found, second: _Found) -> bool:
 def _to_quantity(text: str, item: _Found) -> Quantity:
     precision = item.place / 2 if item.place else 0.0
     return Quantity(
-        text=text[item.start:item.end], start=item.start, end=item.end,
-        value=float(item.value), unit=item.unit,
+        text=text[item.start : item.end],
+        start=item.start,
+        end=item.end,
+        value=float(item.value),
+        unit=item.unit,
         lower=None if item.lower is None else float(item.lower),
         upper=None if item.upper is None else float(item.upper),
-        precision=precision, hedge=item.hedge,
+        precision=precision,
+        hedge=item.hedge,
     )
 
 

@@ -17,7 +17,17 @@ from functools import lru_cache
 
 import pint
 
-ureg = pint.UnitRegistry(cache_folder=None, on_redefinition="ignore")
+
+def _registry() -> pint.UnitRegistry:
+    """pint's parsed definitions are cached in the user's cache folder (a sixth of the
+    start-up time); where that folder cannot be written, the registry is built afresh."""
+    try:
+        return pint.UnitRegistry(cache_folder=":auto:", on_redefinition="ignore")
+    except OSError:
+        return pint.UnitRegistry(cache_folder=None, on_redefinition="ignore")
+
+
+ureg = _registry()
 
 CURRENCIES = (
     "USD",

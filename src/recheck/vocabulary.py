@@ -77,18 +77,37 @@ class Vocabulary:
     change_cues: re.Pattern[str]
     part_cues: re.Pattern[str]
     modality_cues: tuple[tuple[str, re.Pattern[str]], ...]
-    _scanner: re.Pattern[str]
+    _cjk: re.Pattern[str]  # terms with any non-ASCII character, matched as written
+    _ascii: re.Pattern[str]  # ASCII terms as whole words, any case; case checked after
     _lookup: dict[str, tuple[str, str]]
 
     def scan(self, text: str) -> list[Mention]:
         """Entity and metric terms in ``text``, leftmost-longest, non-overlapping."""
-        found = []
-        for match in self._scanner.finditer(text):
-            word = match.group(0)
-            key, possessive = _strip_possessive(word)
-            kind, ref = self._lookup.get(key) or self._lookup[key.lower()]
-            found.append(Mention(match.start(), match.end(), word, kind, ref, possessive))
-        return found
+        found: list[Mention] = []
+        for match in self._cjk.finditer(text):
+            found.append(self._mention(match, match.group(0)))
+        for match in self._ascii.finditer(text):
+            mention = self._ascii_mention(match)
+            if mention is not None:
+                found.append(mention)
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Mention] = []
+        for mention in found:
+            if not kept or mention.start >= kept[-1].end:
+                kept.append(mention)
+        return kept
+
+    def _mention(self, match: re.Match[str], word: str, possessive: bool = False) -> Mention:
+        kind, ref = self._lookup[word]
+        return Mention(match.start(), match.end(), match.group(0), kind, ref, possessive)
+
+    def _ascii_mention(self, match: re.Match[str]) -> Mention | None:
+        word, possessive = _strip_possessive(match.group(0))
+        if word in self._lookup:  # written exactly as registered (US, EU, China)
+            return self._mention(match, word, possessive)
+        if word.lower() in self._lookup:  # a lower-case term matches in any case
+            return self._mention(match, word.lower(), possessive)
+        return None  # a case-sensitive term (US) written in another case (us)
 
     def modality(self, text: str) -> tuple[str, str] | None:
         """The first modality cue in ``text``: (modality, word)."""
@@ -111,20 +130,18 @@ def _is_ascii(term: str) -> bool:
     return all(ord(ch) < 128 for ch in term)
 
 
-def term_pattern(term: str, *, possessive: bool = False) -> str:
+def term_pattern(term: str) -> str:
     """Regex for one term: ASCII terms match whole words, lower-case ones in any case."""
     escaped = re.escape(term)
     if not _is_ascii(term):
         return escaped
-    if possessive:
-        escaped += "(?:'s|’s)?"
     body = f"(?i:{escaped})" if term == term.lower() else escaped
     return rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
 
 
-def _alternation(terms: list[str], *, possessive: bool = False) -> str:
+def _alternation(terms: list[str]) -> str:
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
-    return "|".join(term_pattern(t, possessive=possessive) for t in ordered)
+    return "|".join(term_pattern(t) for t in ordered)
 
 
 def _terms(block: Any, where: str) -> list[str]:
@@ -270,7 +287,18 @@ def load_vocabulary(folder: Path) -> Vocabulary:
 
     change, part, modality = _load_cues(cues_file)
     # English entity names may carry a possessive ("China's"); scan() strips it.
-    scanner = re.compile(_scanner_pattern(entity_terms, metric_terms))
+    cjk_terms = [t for t in {*entity_terms, *metric_terms} if not _is_ascii(t)]
+    ascii_terms = [t for t in {*entity_terms, *metric_terms} if _is_ascii(t)]
+    cjk = re.compile(
+        "|".join(re.escape(t) for t in sorted(cjk_terms, key=lambda t: (-len(t), t))) or r"(?!x)x"
+    )
+    ascii_alternation = "|".join(
+        re.escape(t) for t in sorted(ascii_terms, key=lambda t: (-len(t), t))
+    )
+    ascii_scanner = re.compile(
+        rf"(?<![A-Za-z0-9])(?:{ascii_alternation or '(?!x)x'})(?:'s|’s)?(?![A-Za-z0-9])",
+        re.IGNORECASE,
+    )
     return Vocabulary(
         entities=entities,
         metrics=metrics,
@@ -278,15 +306,10 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         change_cues=change,
         part_cues=part,
         modality_cues=modality,
-        _scanner=scanner,
+        _cjk=cjk,
+        _ascii=ascii_scanner,
         _lookup=lookup,
     )
-
-
-def _scanner_pattern(entity_terms: list[str], metric_terms: list[str]) -> str:
-    pieces = [(t, True) for t in set(entity_terms)] + [(t, False) for t in set(metric_terms)]
-    pieces.sort(key=lambda p: (-len(p[0]), p[0]))
-    return "|".join(term_pattern(t, possessive=pos) for t, pos in pieces)
 
 
 def _load_cues(
