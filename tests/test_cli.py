@@ -121,3 +121,20 @@ def test_explain_shows_words_values_and_conversion():
     missing = run("explain", "ffffffff", str(ROOT / "seeds"), "--rules", RULES)
     assert missing.exit_code == ExitCode.ERROR
     assert "no contradiction has fingerprint" in missing.stderr
+
+
+def test_long_quotes_are_cut_around_the_figure():
+    from recheck.reporters.text import excerpt
+
+    quote = "开头" * 40 + "比例高达67.9%。" + "结尾" * 40
+    cut = excerpt(quote, "67.9%", 30)
+    assert "67.9%" in cut and cut.startswith("…") and cut.endswith("…")
+    assert excerpt("short 1 t", "1 t") == "short 1 t"
+
+
+def test_terminal_control_characters_never_reach_the_table(tmp_path):
+    (tmp_path / "a.txt").write_text("\x1b[31m美国2024年的产量为3000吨。\x1b]0;pwned\x07\n"
+                                    "美国2024年的产量为4.5万吨。\n", encoding="utf-8")
+    result = run("audit", str(tmp_path), "--rules", RULES)
+    assert result.exit_code == ExitCode.CONTRADICTIONS
+    assert "\x1b" not in result.output and "\x07" not in result.output

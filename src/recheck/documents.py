@@ -136,7 +136,7 @@ def _looks_binary(text: str) -> bool:
     if not sample:
         return False
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return controls / len(sample) > 0.05
+    return controls > max(16, len(sample) // 10)
 
 
 def load(paths: Iterable[str]) -> tuple[list[Document], list[Skipped]]:

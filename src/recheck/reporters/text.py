@@ -51,14 +51,29 @@ def _value(claim: Claim) -> Text:
     return text
 
 
+def excerpt(quote: str, figure: str, limit: int = 90) -> str:
+    """At most ``limit`` characters of ``quote``, centred on ``figure`` when it is long."""
+    if len(quote) <= limit:
+        return quote
+    at = max(quote.find(figure), 0)
+    start = max(0, min(at - (limit - len(figure)) // 2, len(quote) - limit))
+    piece = quote[start : start + limit]
+    return ("…" if start else "") + piece + ("…" if start + limit < len(quote) else "")
+
+
 def _source(claim: Claim, limit: int = 90) -> Text:
-    quote = safe(claim.quote)
-    if len(quote) > limit:
-        quote = quote[: limit - 1] + "…"
     text = Text(f"{claim.path}:{claim.line}", style="cyan")
     if claim.article_date:
         text.append(f" ({claim.article_date})", style="dim")
-    text.append("\n" + quote)
+    quote = safe(excerpt(claim.quote, claim.text, limit))
+    at = quote.find(claim.text)
+    text.append("\n")
+    if at < 0:
+        text.append(quote)
+    else:
+        text.append(quote[:at])
+        text.append(quote[at : at + len(claim.text)], style="bold reverse")
+        text.append(quote[at + len(claim.text) :])
     return text
 
 
