@@ -93,7 +93,7 @@ def test_version():
     assert result.exit_code == 0 and result.output.strip() == f"recheck {__version__}"
 
 
-@pytest.mark.parametrize("command", ["audit", "claims", "explain", "rules"])
+@pytest.mark.parametrize("command", ["audit", "baseline", "claims", "explain", "rules"])
 def test_every_command_has_help_and_is_documented(command):
     result = run(command, "--help")
     assert result.exit_code == 0

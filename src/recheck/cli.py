@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from enum import IntEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +15,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .atomic import write_atomic
 from .errors import RecheckError
 
 
@@ -84,21 +84,6 @@ def _emit(text: str, output: Path | None) -> None:
         write_atomic(output, text)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename, so that an
-    interrupted write leaves the old file intact."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
@@ -111,21 +96,60 @@ def audit(
         str, typer.Option("--format", "-f", help=f"Report format: {', '.join(AUDIT_FORMATS)}.")
     ] = "text",
     output: OutputOpt = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            "-b",
+            help="A baseline file (from `recheck baseline`): only "
+            "contradictions not in it fail the run.",
+        ),
+    ] = None,
 ) -> None:
     """Audit articles and report the contradictions between them, most severe first.
 
-    Exits 0 when there is none, 1 when there are, 2 on a usage, input or rule error.
+    Exits 0 when there is none (or none new, with --baseline), 1 when there are, 2 on a
+    usage, input or rule error.
     """
     _check_format(fmt, AUDIT_FORMATS)
+    from dataclasses import replace
+
+    from . import baseline as baselines
     from .audit import audit as run_audit
     from .reporters import render_audit
 
     try:
         report = run_audit(paths, rules)
+        if baseline is not None:
+            report = replace(report, baseline=baselines.diff(report, baselines.read(baseline)))
     except RecheckError as exc:
         raise _fail(str(exc)) from None
     _emit(render_audit(report, fmt, color=_color() and output is None), output)
-    raise typer.Exit(ExitCode.CONTRADICTIONS if report.contradictions else ExitCode.OK)
+    failing = report.baseline.new if report.baseline else report.contradictions
+    raise typer.Exit(ExitCode.CONTRADICTIONS if failing else ExitCode.OK)
+
+
+@app.command("baseline")
+def make_baseline(
+    paths: PathsArg,
+    rules: RulesOpt = Path("rules"),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The baseline file to write.")
+    ] = Path("recheck-baseline.json"),
+) -> None:
+    """Record the current contradictions, so that `recheck audit --baseline` fails
+    only on new ones. The file is sorted, stable JSON, written atomically."""
+    from . import baseline as baselines
+    from .audit import audit as run_audit
+
+    try:
+        report = run_audit(paths, rules)
+        baselines.write(report, output)
+    except RecheckError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+    typer.echo(f"recorded {len(report.contradictions)} contradiction(s) in {output}", err=True)
 
 
 @app.command()

@@ -256,10 +256,14 @@ class Report:
     contradictions: tuple[Contradiction, ...]
     rules: tuple[Rule, ...] = ()
     skipped: tuple[Skipped, ...] = field(default=())
+    baseline: Any = None  # a baseline.BaselineDiff when audited against a baseline
 
     def to_record(self) -> dict[str, Any]:
-        return {
+        record = {
             "claims": [c.to_record() for c in self.claims],
             "contradictions": [c.to_record() for c in self.contradictions],
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
         }
+        if self.baseline is not None:
+            record["baseline"] = self.baseline.to_record()
+        return record

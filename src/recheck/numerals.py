@@ -266,69 +266,313 @@ EN_SCALES = {
     "crore": 1e7,
 }
 EN_FRACTIONS = {
-    "half": 2,
-    "halves": 2,
-    "third": 3,
-    "thirds": 3,
-    "quarter": 4,
-    "quarters": 4,
-    "fourth": 4,
-    "fourths": 4,
-    "fifth": 5,
-    "fifths": 5,
-    "sixth": 6,
-    "sixths": 6,
-    "seventh": 7,
-    "sevenths": 7,
-    "eighth": 8,
-    "eighths": 8,
-    "ninth": 9,
-    "ninths": 9,
-    "tenth": 10,
-    "tenths": 10,
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
 }
-_EN_WORD = re.compile(r"[a-z]+")
+# Ordinal words that name a denominator ("a hundredth", "three twenty-fifths"), with the
+# cardinal each stands for; "first" only inside a compound ("twenty-first").
+EN_ORDINALS = {
+    **{w: v for w, v in EN_FRACTIONS.items()},
+    "first": 1, "firsts": 1, "second": 2, "seconds": 2, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1e3,
+    "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
+}
+for _word in list(EN_ORDINALS):
+    if _word.endswith("th") or _word.endswith("d") and _word != "second":
+        EN_ORDINALS.setdefault(_word + "s", EN_ORDINALS[_word])
+del _word
+# Ordinals that can only be denominators after another number word ("twenty-first",
+# "one second" is a duration, not a half).
+_EN_ORDINAL_COMPOUND_ONLY = {"first", "firsts", "second", "seconds"}
+_EN_DIGIT_WORDS = {"zero": "0", "nought": "0", "naught": "0", "oh": "0", "o": "0",
+                   **{w: str(v) for w, v in EN_SMALL.items() if v < 10}}
+_EN_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[a-z]+|-")
+
+
+def _en_value(word: str) -> float | None:
+    """The cardinal value of one token (``seven``, ``twenty-three``, ``12``, ``a``)."""
+    if word[0].isdigit():
+        try:
+            return float(word.replace(",", ""))
+        except ValueError:
+            return None
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in EN_TENS and unit in EN_SMALL and 0 < EN_SMALL[unit] < 10:
+            return float(EN_TENS[tens] + EN_SMALL[unit])
+        return None
+    if word in EN_SMALL:
+        return float(EN_SMALL[word])
+    if word in EN_TENS:
+        return float(EN_TENS[word])
+    if word in EN_SCALES:
+        return float(EN_SCALES[word])
+    if word in ("a", "an"):
+        return 1.0
+    if word == "dozen" or word == "dozens":
+        return 12.0
+    if word in EN_ORDINALS:
+        return float(EN_ORDINALS[word])
+    return None
+
+
+def _en_cardinal(words: list[str]) -> float | None:
+    """An integer (or decimal-led, ``2.5 million``) written in words or mixed with digits:
+    ``two hundred and five``, ``3 hundred and 21``, ``three lakh crore``, ``a dozen``."""
+    words = [w for w in words if w != "and"]
+    if not words:
+        return None
+    if words in (["a"], ["an"]):
+        return 1.0  # the numerator of "a fifth", "and a half"
+    total = current = group = 0.0
+    previous = ""
+    last_big = 0.0
+    last_added = 0.0
+    for word in words:
+        if word in ("a", "an"):
+            if previous not in ("", "scale"):
+                return None
+            previous = "a"
+            continue
+        if word in ("dozen", "dozens"):
+            current += (group or 1.0) * 12 - group
+            group, previous = 0.0, "dozen"
+            continue
+        if word in EN_SCALES:
+            scale = float(EN_SCALES[word])
+            if previous == "scale" and current == 0 and scale > last_big and last_added:
+                total += last_added * (scale - 1)
+                last_added *= scale
+                last_big = scale
+                continue
+            base = current if previous in ("small", "tens", "scale", "digit") and current else 1.0
+            if scale == 100:
+                current, group = base * 100, 0.0
+            else:
+                if last_big and scale >= last_big:
+                    return None
+                total += base * scale
+                last_added, last_big = base * scale, scale
+                current = group = 0.0
+            previous = "scale"
+            continue
+        value = _en_value(word)
+        if value is None or word in EN_ORDINALS:
+            return None
+        if word[0].isdigit():
+            if previous in ("small", "tens", "digit"):
+                return None
+            kind = "digit"
+        elif word in EN_TENS:
+            if previous in ("small", "tens", "digit"):
+                return None
+            kind = "tens"
+        else:
+            if previous == "small" or previous == "digit" or (previous == "tens" and value >= 10):
+                return None
+            kind = "small"
+        current += value
+        group += value
+        previous = kind
+    if previous == "a":
+        return None
+    return total + current
+
+
+def _en_fraction(words: list[str]) -> float | None:
+    """Words ending in a denominator: ``two thirds``, ``one hundred and three quarters``,
+    ``one hundred thirty fifths`` (100/35, as the Recognizers suite reads it),
+    ``three twenty-firsts`` (3/21), ``six million and two thirds`` (6,666,666.67)."""
+    if len(words) == 1:
+        if words[0] in ("half", "halves"):
+            return 0.5
+        return None
+    values = [0.0 if w == "and" else _en_value(w) for w in words]
+    if any(v is None for v in values):
+        return None
+    # Walk back from the denominator while the words compose with it (thirty + fifth,
+    # hundred + fifth); stop at a word that cannot join it or that starts the numerator.
+    split = len(words) - 1
+    current = values[split] or 0.0
+    ceiling = 1.0
+    i = len(words) - 2
+    while i >= 0:
+        if words[i] == "and":
+            i -= 1
+            continue
+        previous, current = current, values[i] or 0.0
+        composes = (previous >= 100 and previous > current) or (
+            previous < 100 and _composable(current, previous)
+        )
+        if not composes:
+            split = i + 1
+            break
+        if previous < 100 and current >= ceiling:
+            ceiling = current
+        elif previous < 100 and current < ceiling:
+            split = i + 1
+            break
+        if i == 0:
+            # Everything composes: the numerator is the shortest head that ends where a
+            # round number meets a small one (one hundred | thirty fifths).
+            split = 1
+            while split <= len(words) - 2:
+                here, after = values[split] or 0.0, values[split + 1] or 0.0
+                if here >= 100 and words[split + 1] != "and" and after < 100:
+                    split += 1
+                    break
+                split += 1
+            break
+        i -= 1
+    denominator_words = [_EN_ORDINAL_AS_CARDINAL.get(w, w) for w in words[split:]]
+    denominator = _en_cardinal(denominator_words)
+    head = words[:split]
+    if not denominator:
+        return None
+    numerator, whole, mixed = 0.0, head, False
+    for j in range(len(head) - 2, -1, -1):
+        if head[j] == "and":
+            part = _en_cardinal(head[j + 1:])
+            if part is None:
+                return None
+            numerator, whole, mixed = part, head[:j], True
+            break
+    integer = _en_cardinal(whole) if whole else 0.0
+    if integer is None:
+        return None
+    if not head:
+        numerator = 1.0
+    if mixed and numerator < denominator:
+        big = EN_SCALES.get(whole[-1], 0) if whole else 0
+        if big >= 1e6:  # "six million and two thirds": a fraction of the last scale
+            return integer + numerator / denominator * big
+        return integer + numerator / denominator
+    return (integer + numerator) / denominator
+
+
+def _composable(big: float, small: float) -> bool:
+    base = 100 if small > 10 else 10
+    return big % base == 0 and big >= base
+
+
+def _ordinal_cardinal(word: str) -> str:
+    value = EN_ORDINALS[word]
+    for name, number in (*EN_SMALL.items(), *EN_TENS.items(), *EN_SCALES.items()):
+        if number == value and name not in ("nought", "naught"):
+            return name
+    return str(int(value))
+
+
+_EN_ORDINAL_AS_CARDINAL = {w: _ordinal_cardinal(w) for w in EN_ORDINALS}
+
+
+def _en_tokens(text: str) -> list[str]:
+    """Word tokens with hyphenated pairs kept as one (``twenty-three``) unless the second
+    half is an ordinal (``thirty-fifths`` -> ``thirty``, ``fifths``)."""
+    raw = _EN_TOKEN.findall(text.lower())
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        token = raw[i]
+        if token == "-":
+            i += 1
+            continue
+        if i + 2 < len(raw) and raw[i + 1] == "-" and raw[i + 2] not in EN_ORDINALS and (
+            token in EN_TENS and raw[i + 2] in EN_SMALL and 0 < EN_SMALL[raw[i + 2]] < 10
+        ):
+            out.append(f"{token}-{raw[i + 2]}")
+            i += 3
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
+def _en_decimal(words: list[str]) -> str | None:
+    """The digits after "point": ``nought four`` -> "04", ``seventy-one`` -> "71"."""
+    if words and all(w in _EN_DIGIT_WORDS for w in words):
+        return "".join(_EN_DIGIT_WORDS[w] for w in words)
+    value = _en_cardinal(words)
+    if value is None or value != int(value):
+        return None
+    return str(int(value))
+
+
+def _en_number(words: list[str]) -> tuple[float, bool] | None:
+    """(value, exact fraction?) of a token list, or None."""
+    if not words:
+        return None
+    if "point" in words:
+        at = words.index("point")
+        whole = _en_cardinal(words[:at]) if at else 0.0
+        digits = _en_decimal(words[at + 1:])
+        if whole is None or digits is None:
+            return None
+        return whole + float("0." + digits), False
+    for marker in (("over",), ("out", "of")):
+        for at in range(1, len(words) - len(marker)):
+            if tuple(words[at:at + len(marker)]) == marker:
+                top = _en_number(words[:at])
+                bottom = _en_number(words[at + len(marker):])
+                if top is None or bottom is None or not bottom[0]:
+                    return None
+                return top[0] / bottom[0], True
+    # A fraction of a scale: "half a million", "two thirds of a million", "one billion
+    # and three quarters million", "half a dozen".
+    last_fraction = max((k for k, w in enumerate(words) if w in EN_ORDINALS), default=-1)
+    if 0 <= last_fraction < len(words) - 1:
+        tail = [w for w in words[last_fraction + 1:] if w not in ("of", "a", "an")]
+        if not tail or any(w not in EN_SCALES and w not in ("dozen", "dozens") for w in tail):
+            return None
+        multiplier = math.prod(EN_SCALES.get(w, 12) for w in tail)
+        head = words[:last_fraction + 1]
+        if "and" in head:
+            at = len(head) - 1 - head[::-1].index("and")
+            left = _en_cardinal(head[:at])
+            right = _en_fraction(head[at + 1:])
+            if left is None or right is None:
+                return None
+            return left + right * multiplier, True
+        if head[0] in ("half", "quarter") and len(head) == 1:
+            return multiplier / EN_FRACTIONS[head[0]], True
+        part = _en_fraction(head)
+        return (None if part is None else (part * multiplier, True))
+    if last_fraction == len(words) - 1:
+        if words[-1] in _EN_ORDINAL_COMPOUND_ONLY and (
+            len(words) < 3 or words[-2] not in EN_TENS
+        ):
+            return None
+        value = _en_fraction(words)
+        return None if value is None else (value, True)
+    if words[0] in ("half", "quarter") and len(words) > 1:
+        rest = _en_cardinal([w for w in words[1:] if w not in ("a", "an")])
+        return None if rest is None else (rest / EN_FRACTIONS[words[0]], True)
+    value = _en_cardinal(words)
+    return None if value is None else (value, False)
 
 
 def parse_english(text: str) -> Number | None:
-    """English number words -> Number: ``twenty-one``, ``two hundred and five``,
-    ``two thirds``, ``one and a half``. None when the words do not form one number."""
-    words = [w for w in _EN_WORD.findall(text.lower()) if w != "and"]
-    if not words:
+    """English number words, alone or mixed with digits -> Number: ``twenty-one``,
+    ``two hundred and five``, ``3 hundred and 21``, ``a dozen``, ``two thirds``,
+    ``one and a half``, ``five point five``, ``one over three``, ``half a million``.
+    None when the words do not form one number."""
+    words = _en_tokens(text)
+    if not words or words[-1] == "and" or words in (["a"], ["an"]):
         return None
-    total = current = fraction = 0.0
-    previous = ""
-    for i, word in enumerate(words):
-        if word in EN_FRACTIONS:
-            numerator = 1.0
-            if previous in ("small", "tens"):
-                numerator, current = current % 100 or current, current - (current % 100)
-            fraction += numerator / EN_FRACTIONS[word]
-            previous = "fraction"
-            if i != len(words) - 1:
-                return None
-        elif word == "a":
-            if previous not in ("", "small", "tens", "scale"):
-                return None
-            previous = "a"
-        elif word in EN_SMALL or word in EN_TENS:
-            value = EN_SMALL.get(word, EN_TENS.get(word, 0))
-            if previous == "small" or (previous == "tens" and value >= 10):
-                return None
-            current += value
-            previous = "tens" if word in EN_TENS else "small"
-        elif word in EN_SCALES:
-            scale = EN_SCALES[word]
-            base = current if previous in ("small", "tens", "scale") and current else 1.0
-            if scale == 100:
-                current = base * 100
-            else:
-                total += base * scale
-                current = 0.0
-            previous = "scale"
-        else:
-            return None
-    if previous == "a":
+    parsed = _en_number(words)
+    if parsed is None:
         return None
-    value = total + current + fraction
-    return Number(value, 0.0 if fraction else place_of(value) if value else 1.0)
+    value, exact = parsed
+    if not math.isfinite(value):
+        return None
+    if exact:
+        return Number(value, 0.0)
+    if "point" in words:
+        digits = _en_decimal(words[words.index("point") + 1:]) or ""
+        return Number(value, 10.0 ** -len(digits))
+    return Number(value, place_of(value) if value else 1.0)

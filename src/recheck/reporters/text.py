@@ -79,12 +79,17 @@ def _source(claim: Claim, limit: int = 90) -> Text:
 
 def render_audit(report: Report, *, color: bool = False, width: int = 160, **_: Any) -> str:
     console, buffer = _console(color, width)
-    if not report.contradictions:
-        console.print(f"No contradictions among {len(report.claims)} claims.")
+    shown = report.contradictions
+    label = "contradiction"
+    if report.baseline is not None:
+        new = set(report.baseline.new)
+        shown = tuple(c for c in shown if c.fingerprint in new)
+        label = "new contradiction"
+    if not shown:
+        console.print(f"No {label}s among {len(report.claims)} claims.")
     else:
         table = Table(
-            title=f"{len(report.contradictions)} contradiction(s) among "
-            f"{len(report.claims)} claims",
+            title=f"{len(shown)} {label}(s) among {len(report.claims)} claims",
             show_lines=True,
             expand=True,
         )
@@ -94,7 +99,7 @@ def render_audit(report: Report, *, color: bool = False, width: int = 160, **_: 
         table.add_column("Subject · metric · period", ratio=2)
         table.add_column("Values (as written = normalised)", ratio=2)
         table.add_column("Sources (file:line, quote)", ratio=5)
-        for c in report.contradictions:
+        for c in shown:
             rule = Text(c.rule, style=_SEVERITY_STYLE.get(c.severity, ""))
             rule.append(f"\n{c.severity}", style="dim")
             values = Text("\n").join(_value(claim) for claim in c.claims)
@@ -103,6 +108,18 @@ def render_audit(report: Report, *, color: bool = False, width: int = 160, **_: 
             subject.append("\n" + safe(c.summary), style="dim")
             table.add_row(str(c.rank), f"{c.score:.1f}", rule, subject, values, sources)
         console.print(table)
+    if report.baseline is not None:
+        if report.baseline.known:
+            console.print(
+                f"{len(report.baseline.known)} known contradiction(s) are in the "
+                f"baseline: {', '.join(report.baseline.known)}"
+            )
+        if report.baseline.stale:
+            console.print(
+                f"{len(report.baseline.stale)} baseline entr(ies) no longer occur: "
+                f"{', '.join(report.baseline.stale)}",
+                style="yellow",
+            )
     for skipped in report.skipped:
         console.print(Text(f"skipped {safe(skipped.path)}: {skipped.reason}", style="yellow"))
     return buffer.getvalue()
