@@ -42,8 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         times.append(time.perf_counter() - began)
     median = statistics.median(times)
     print(f"{len(text):,} characters ({size / 1e6:.2f} MB UTF-8), {count:,} quantities")
-    print(f"median of {args.passes} passes: {median:.3f} s = {len(text) / median:,.0f} chars/s"
-          f" = {size / median / 1e6:.2f} MB/s")
+    print(
+        f"median of {args.passes} passes: {median:.3f} s = {len(text) / median:,.0f} chars/s"
+        f" = {size / median / 1e6:.2f} MB/s"
+    )
     return 0
 
 

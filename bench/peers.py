@@ -20,63 +20,172 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recheck.models import Quantity
-from recheck.quantities import extract_quantities
+from recheck.quantities import extract_numbers, extract_quantities
 from recheck.units import dimension, ureg
 
 FILES = (
-    "recognizers/zh.number.jsonl", "recognizers/zh.percent.jsonl",
-    "recognizers/zh.dimension.jsonl", "recognizers/zh.currency.jsonl",
-    "recognizers/en.number.jsonl", "recognizers/en.percent.jsonl",
-    "recognizers/en.dimension.jsonl", "recognizers/en.currency.jsonl",
-    "quantulum3/en.quantities.jsonl", "quantulum3/en.quantities_ambiguity.jsonl",
+    "recognizers/zh.number.jsonl",
+    "recognizers/zh.percent.jsonl",
+    "recognizers/zh.dimension.jsonl",
+    "recognizers/zh.currency.jsonl",
+    "recognizers/en.number.jsonl",
+    "recognizers/en.percent.jsonl",
+    "recognizers/en.dimension.jsonl",
+    "recognizers/en.currency.jsonl",
+    "quantulum3/en.quantities.jsonl",
+    "quantulum3/en.quantities_ambiguity.jsonl",
 )
 # Recognizers-Text 1.0.2a2 (Python) and quantulum3 0.10.0 (no classifier) exact-match
 # rates, as published in the peers' README.
 BASELINE = {
-    "zh.number": 92.5, "zh.percent": 91.4, "zh.dimension": 34.5, "zh.currency": 93.1,
-    "en.number": 81.5, "en.percent": 100.0, "en.dimension": 73.2, "en.currency": 96.9,
-    "en.quantities": 100.0, "en.quantities_ambiguity": 40.0,
+    "zh.number": 92.5,
+    "zh.percent": 91.4,
+    "zh.dimension": 34.5,
+    "zh.currency": 93.1,
+    "en.number": 81.5,
+    "en.percent": 100.0,
+    "en.dimension": 73.2,
+    "en.currency": 96.9,
+    "en.quantities": 100.0,
+    "en.quantities_ambiguity": 40.0,
 }
 
 # Suite unit names -> pint units. Names not listed never match.
 SUITE_UNITS = {
     # Recognizers-Text dimension units
-    "Ton": "t", "Metric ton": "t", "Kilogram": "kg", "Gram": "g", "Milligram": "mg",
-    "Microgram": "µg", "Pound": "lb", "Ounce": "oz", "Jin": "jin", "Liang": "liang",
-    "Mu": "mu", "Meter": "m", "Kilometer": "km", "Centimeter": "cm", "Millimeter": "mm",
-    "Decimeter": "dm", "Picometer": "pm", "Mile": "mile", "Foot": "ft", "Inch": "inch",
-    "Acre": "acre", "Square meter": "m**2", "Square kilometer": "km**2",
-    "Cubic foot": "ft**3", "Gallon": "gallon", "Barrel": "oil_barrel", "Milliliter": "mL",
-    "Liter": "L", "Bit": "bit", "Kilobit": "kbit", "Megabit": "Mbit", "Byte": "byte",
-    "Kilobyte": "kB", "Megabyte": "MB", "Mile per hour": "mph",
+    "Ton": "t",
+    "Metric ton": "t",
+    "Kilogram": "kg",
+    "Gram": "g",
+    "Milligram": "mg",
+    "Microgram": "µg",
+    "Pound": "lb",
+    "Ounce": "oz",
+    "Jin": "jin",
+    "Liang": "liang",
+    "Mu": "mu",
+    "Meter": "m",
+    "Kilometer": "km",
+    "Centimeter": "cm",
+    "Millimeter": "mm",
+    "Decimeter": "dm",
+    "Picometer": "pm",
+    "Mile": "mile",
+    "Foot": "ft",
+    "Inch": "inch",
+    "Acre": "acre",
+    "Square meter": "m**2",
+    "Square kilometer": "km**2",
+    "Cubic foot": "ft**3",
+    "Gallon": "gallon",
+    "Barrel": "oil_barrel",
+    "Milliliter": "mL",
+    "Liter": "L",
+    "Bit": "bit",
+    "Kilobit": "kbit",
+    "Megabit": "Mbit",
+    "Byte": "byte",
+    "Kilobyte": "kB",
+    "Megabyte": "MB",
+    "Mile per hour": "mph",
     "Kilometer per hour": "km/hour",
     # Recognizers-Text currencies
-    "Dollar": "USD", "United States dollar": "USD", "Chinese yuan": "CNY", "Euro": "EUR",
-    "Japanese yen": "JPY", "Hong Kong dollar": "HKD", "New Taiwan dollar": "TWD",
-    "Swiss franc": "CHF", "Canadian dollar": "CAD", "Australian dollar": "AUD",
-    "Mexican peso": "MXN", "Rupee": "INR", "Franc": "CHF", "Cent": "cent", "Pence": "penny",
-    "Penny": "penny", "Korean won": "KRW", "British pound": "GBP",
+    "Dollar": "USD",
+    "United States dollar": "USD",
+    "Chinese yuan": "CNY",
+    "Euro": "EUR",
+    "Japanese yen": "JPY",
+    "Hong Kong dollar": "HKD",
+    "New Taiwan dollar": "TWD",
+    "Swiss franc": "CHF",
+    "Canadian dollar": "CAD",
+    "Australian dollar": "AUD",
+    "Mexican peso": "MXN",
+    "Rupee": "INR",
+    "Franc": "CHF",
+    "Cent": "cent",
+    "Pence": "penny",
+    "Penny": "penny",
+    "Korean won": "KRW",
+    "Nigerian naira": "NGN",
+    "Bitcoin": "BTC",
+    "Finnish markka": "FIM",
+    "Peseta": "ESP",
+    "Netherlands guilder": "NLG",
+    "Costa Rican colón": "CRC",
+    "Georgian lari": "GEL",
+    "Lao kip": "LAK",
+    "Sri Lankan rupee": "LKR",
+    "British pound": "GBP",
     # quantulum3
-    "dimensionless": "dimensionless", "percentage": "percent", "metre": "m",
-    "kilometre": "km", "mile": "mile", "inch": "inch", "nanometre": "nm",
-    "pound sterling": "GBP", "dollar": "USD", "euro": "EUR", "penny": "penny",
-    "cent": "cent", "week": "week", "day": "day", "year": "year", "month": "month",
-    "hour": "hour", "minute": "minute", "gallon": "gallon", "litre": "L",
-    "cubic kilometre": "km**3", "square kilometre": "km**2", "square mile": "mile**2",
-    "electronvolt": "eV", "teraelectronvolt": "TeV", "dollar per hour": "USD/hour",
-    "dollar per kilogram": "USD/kg", "exabyte": "EB", "kibibyte": "KiB", "bit": "bit",
-    "byte": "byte", "watt hour": "Wh", "megawatt hour": "MWh", "kilogram": "kg",
-    "pound-mass": "lb", "milligram": "mg", "tonne": "t", "degree Celsius": "degC",
-    "degree fahrenheit": "degF", "degree Fahrenheit": "degF", "kelvin": "K",
-    "kilometre per hour": "km/hour", "cubic centimetre": "cm**3", "centilitre": "cL",
-    "megabyte": "MB", "gigahertz": "GHz", "watt": "W", "kilobit per second": "kbit/s",
-    "cup": "cup", "tablespoon": "tablespoon", "picometre": "pm", "attometre": "am",
-    "litre per kilometre": "L/km", "kilometre per square second": "km/s**2",
-    "watt per minute": "W/minute", "inverse second": "1/s", "gigayear": "gigayear",
-    "megayear": "megayear", "british thermal unit": "BTU", "milligray": "mGy",
-    "gray": "Gy", "barn": "barn", "joule second": "J*s", "candela second": "cd*s",
-    "ton per day": "t/day", "inverse femtobarn": "1/fb",
-    "joule per square metre per year": "J/m**2/year", "kilogram per cubic centimetre": "kg/cm**3",
+    "dimensionless": "dimensionless",
+    "percentage": "percent",
+    "metre": "m",
+    "kilometre": "km",
+    "mile": "mile",
+    "inch": "inch",
+    "nanometre": "nm",
+    "pound sterling": "GBP",
+    "dollar": "USD",
+    "euro": "EUR",
+    "penny": "penny",
+    "cent": "cent",
+    "week": "week",
+    "day": "day",
+    "year": "year",
+    "month": "month",
+    "hour": "hour",
+    "minute": "minute",
+    "gallon": "gallon",
+    "litre": "L",
+    "cubic kilometre": "km**3",
+    "square kilometre": "km**2",
+    "square mile": "mile**2",
+    "electronvolt": "eV",
+    "teraelectronvolt": "TeV",
+    "dollar per hour": "USD/hour",
+    "dollar per kilogram": "USD/kg",
+    "exabyte": "EB",
+    "kibibyte": "KiB",
+    "bit": "bit",
+    "byte": "byte",
+    "watt hour": "Wh",
+    "megawatt hour": "MWh",
+    "kilogram": "kg",
+    "pound-mass": "lb",
+    "milligram": "mg",
+    "tonne": "t",
+    "degree Celsius": "degC",
+    "degree fahrenheit": "degF",
+    "degree Fahrenheit": "degF",
+    "kelvin": "K",
+    "kilometre per hour": "km/hour",
+    "cubic centimetre": "cm**3",
+    "centilitre": "cL",
+    "megabyte": "MB",
+    "gigahertz": "GHz",
+    "watt": "W",
+    "kilobit per second": "kbit/s",
+    "cup": "cup",
+    "tablespoon": "tablespoon",
+    "picometre": "pm",
+    "attometre": "am",
+    "litre per kilometre": "L/km",
+    "kilometre per square second": "km/s**2",
+    "watt per minute": "W/minute",
+    "inverse second": "1/s",
+    "gigayear": "gigayear",
+    "megayear": "megayear",
+    "british thermal unit": "BTU",
+    "milligray": "mGy",
+    "gray": "Gy",
+    "barn": "barn",
+    "joule second": "J*s",
+    "candela second": "cd*s",
+    "ton per day": "t/day",
+    "inverse femtobarn": "1/fb",
+    "joule per square metre per year": "J/m**2/year",
+    "kilogram per cubic centimetre": "kg/cm**3",
 }
 _CURRENCY_DIMENSIONS = ("currency_",)
 _NOT_DIMENSIONS = {"dimensionless", "percent", "percentage_point", "fold"}
@@ -96,8 +205,10 @@ class Score:
         recall = self.matched / self.expected if self.expected else 1.0
         base = BASELINE.get(name)
         base_text = f"{base:.1f}%" if base is not None else "-"
-        return (f"| {name} | {self.cases} | {exact:.1f}% | {precision:.3f} | {recall:.3f} "
-                f"| {base_text} |")
+        return (
+            f"| {name} | {self.cases} | {exact:.1f}% | {precision:.3f} | {recall:.3f} "
+            f"| {base_text} |"
+        )
 
 
 def _is_currency(unit: str) -> bool:
@@ -180,14 +291,20 @@ def _match(expected: list[tuple[float | None, str]], got: list[tuple[float, str]
     return matched
 
 
-def score_file(path: Path, failures: list[str]) -> Score:
+def score_file(path: Path, failures: list[str], numbers_via_quantities: bool = False) -> Score:
+    """Score one suite file. The *number* model (every number in the text, years and
+    dates included) is scored on ``extract_numbers``; ``numbers_via_quantities`` scores
+    it on ``extract_quantities`` instead, as claims see the text."""
     score = Score()
     for line in path.read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
         model = case["model"]
         if model == "quantity":
             model = "quantity"
-        got = _select(model, extract_quantities(case["input"]))
+        extract = extract_quantities
+        if model == "number" and not numbers_via_quantities:
+            extract = extract_numbers
+        got = _select(model, extract(case["input"]))
         expected = _expected(model, case)
         matched = _match(expected, got)
         score.cases += 1
@@ -197,10 +314,17 @@ def score_file(path: Path, failures: list[str]) -> Score:
         if matched == len(expected) == len(got):
             score.exact += 1
         else:
-            failures.append(json.dumps(
-                {"file": path.name, "input": case["input"],
-                 "expected": [[v, u] for v, u in expected],
-                 "got": [[v, u] for v, u in got]}, ensure_ascii=False))
+            failures.append(
+                json.dumps(
+                    {
+                        "file": path.name,
+                        "input": case["input"],
+                        "expected": [[v, u] for v, u in expected],
+                        "got": [[v, u] for v, u in got],
+                    },
+                    ensure_ascii=False,
+                )
+            )
     return score
 
 
@@ -227,7 +351,11 @@ def main(argv: list[str] | None = None) -> int:
     for name in FILES:
         path = args.peers / name
         if path.exists():
-            print(score_file(path, failures).row(path.name.removesuffix(".jsonl")))
+            name = path.name.removesuffix(".jsonl")
+            print(score_file(path, failures).row(name))
+            if name.endswith(".number"):
+                row = score_file(path, [], numbers_via_quantities=True).row(name)
+                print(row.replace(f"| {name} |", f"| {name} (extract_quantities) |", 1))
     errors = args.peers / "quantulum3/en.errors.jsonl"
     if errors.exists():
         print(check_errors(errors))

@@ -266,31 +266,76 @@ EN_SCALES = {
     "crore": 1e7,
 }
 EN_FRACTIONS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
 }
 # Ordinal words that name a denominator ("a hundredth", "three twenty-fifths"), with the
 # cardinal each stands for; "first" only inside a compound ("twenty-first").
 EN_ORDINALS = {
     **{w: v for w, v in EN_FRACTIONS.items()},
-    "first": 1, "firsts": 1, "second": 2, "seconds": 2, "eleventh": 11, "twelfth": 12,
-    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-    "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1e3,
-    "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
+    "first": 1,
+    "firsts": 1,
+    "second": 2,
+    "seconds": 2,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1e3,
+    "millionth": 1e6,
+    "billionth": 1e9,
+    "trillionth": 1e12,
 }
 for _word in list(EN_ORDINALS):
-    if _word.endswith("th") or _word.endswith("d") and _word != "second":
+    if _word.endswith(("th", "d")):
         EN_ORDINALS.setdefault(_word + "s", EN_ORDINALS[_word])
 del _word
 # Ordinals that can only be denominators after another number word ("twenty-first",
 # "one second" is a duration, not a half).
 _EN_ORDINAL_COMPOUND_ONLY = {"first", "firsts", "second", "seconds"}
-_EN_DIGIT_WORDS = {"zero": "0", "nought": "0", "naught": "0", "oh": "0", "o": "0",
-                   **{w: str(v) for w, v in EN_SMALL.items() if v < 10}}
+_EN_DIGIT_WORDS = {
+    "zero": "0",
+    "nought": "0",
+    "naught": "0",
+    "oh": "0",
+    "o": "0",
+    **{w: str(v) for w, v in EN_SMALL.items() if v < 10},
+}
+_EN_HYPHEN_ORDINAL = re.compile(
+    rf"(?i:(?:{'|'.join(EN_TENS)}) *- *(?:{'|'.join(sorted(EN_ORDINALS, key=len, reverse=True))}))"
+)
 _EN_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[a-z]+|-")
 
 
@@ -437,7 +482,7 @@ def _en_fraction(words: list[str]) -> float | None:
     numerator, whole, mixed = 0.0, head, False
     for j in range(len(head) - 2, -1, -1):
         if head[j] == "and":
-            part = _en_cardinal(head[j + 1:])
+            part = _en_cardinal(head[j + 1 :])
             if part is None:
                 return None
             numerator, whole, mixed = part, head[:j], True
@@ -482,8 +527,11 @@ def _en_tokens(text: str) -> list[str]:
         if token == "-":
             i += 1
             continue
-        if i + 2 < len(raw) and raw[i + 1] == "-" and raw[i + 2] not in EN_ORDINALS and (
-            token in EN_TENS and raw[i + 2] in EN_SMALL and 0 < EN_SMALL[raw[i + 2]] < 10
+        if (
+            i + 2 < len(raw)
+            and raw[i + 1] == "-"
+            and raw[i + 2] not in EN_ORDINALS
+            and (token in EN_TENS and raw[i + 2] in EN_SMALL and 0 < EN_SMALL[raw[i + 2]] < 10)
         ):
             out.append(f"{token}-{raw[i + 2]}")
             i += 3
@@ -510,15 +558,15 @@ def _en_number(words: list[str]) -> tuple[float, bool] | None:
     if "point" in words:
         at = words.index("point")
         whole = _en_cardinal(words[:at]) if at else 0.0
-        digits = _en_decimal(words[at + 1:])
+        digits = _en_decimal(words[at + 1 :])
         if whole is None or digits is None:
             return None
         return whole + float("0." + digits), False
     for marker in (("over",), ("out", "of")):
         for at in range(1, len(words) - len(marker)):
-            if tuple(words[at:at + len(marker)]) == marker:
+            if tuple(words[at : at + len(marker)]) == marker:
                 top = _en_number(words[:at])
-                bottom = _en_number(words[at + len(marker):])
+                bottom = _en_number(words[at + len(marker) :])
                 if top is None or bottom is None or not bottom[0]:
                     return None
                 return top[0] / bottom[0], True
@@ -526,26 +574,24 @@ def _en_number(words: list[str]) -> tuple[float, bool] | None:
     # and three quarters million", "half a dozen".
     last_fraction = max((k for k, w in enumerate(words) if w in EN_ORDINALS), default=-1)
     if 0 <= last_fraction < len(words) - 1:
-        tail = [w for w in words[last_fraction + 1:] if w not in ("of", "a", "an")]
+        tail = [w for w in words[last_fraction + 1 :] if w not in ("of", "a", "an")]
         if not tail or any(w not in EN_SCALES and w not in ("dozen", "dozens") for w in tail):
             return None
         multiplier = math.prod(EN_SCALES.get(w, 12) for w in tail)
-        head = words[:last_fraction + 1]
+        head = words[: last_fraction + 1]
         if "and" in head:
             at = len(head) - 1 - head[::-1].index("and")
             left = _en_cardinal(head[:at])
-            right = _en_fraction(head[at + 1:])
+            right = _en_fraction(head[at + 1 :])
             if left is None or right is None:
                 return None
             return left + right * multiplier, True
         if head[0] in ("half", "quarter") and len(head) == 1:
             return multiplier / EN_FRACTIONS[head[0]], True
         part = _en_fraction(head)
-        return (None if part is None else (part * multiplier, True))
+        return None if part is None else (part * multiplier, True)
     if last_fraction == len(words) - 1:
-        if words[-1] in _EN_ORDINAL_COMPOUND_ONLY and (
-            len(words) < 3 or words[-2] not in EN_TENS
-        ):
+        if words[-1] in _EN_ORDINAL_COMPOUND_ONLY and (len(words) < 3 or words[-2] not in EN_TENS):
             return None
         value = _en_fraction(words)
         return None if value is None else (value, True)
@@ -564,6 +610,8 @@ def parse_english(text: str) -> Number | None:
     words = _en_tokens(text)
     if not words or words[-1] == "and" or words in (["a"], ["an"]):
         return None
+    if _EN_HYPHEN_ORDINAL.fullmatch(text.strip()):
+        return None  # "the fifty-fifth", "twenty-first": an ordinal, not 50/5
     parsed = _en_number(words)
     if parsed is None:
         return None
@@ -573,6 +621,6 @@ def parse_english(text: str) -> Number | None:
     if exact:
         return Number(value, 0.0)
     if "point" in words:
-        digits = _en_decimal(words[words.index("point") + 1:]) or ""
+        digits = _en_decimal(words[words.index("point") + 1 :]) or ""
         return Number(value, 10.0 ** -len(digits))
     return Number(value, place_of(value) if value else 1.0)

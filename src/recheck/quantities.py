@@ -7,6 +7,7 @@ the measured accuracy are written up in ``docs/extraction.md``.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -14,6 +15,7 @@ from dataclasses import dataclass, replace
 from recheck.models import Quantity
 from recheck.numerals import (
     EN_FRACTIONS,
+    EN_ORDINALS,
     EN_SCALES,
     EN_SMALL,
     EN_TENS,
@@ -34,29 +36,57 @@ _UNIT = "(?:[十拾佰仟万萬亿億]|百(?!分)|千(?![克米瓦卡焦])|兆(?
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _ZH_PIECE = (
     rf"(?:{_DIGIT}|{_UNIT}|{_ARABIC} *(?={_UNIT}|[多余几]{_UNIT})"
-    r"|(?<=[十拾百佰千仟万萬亿億零〇\d])[多余餘几幾])"
+    r"|(?:(?<=[十拾百佰千仟万萬亿億零〇\d])|(?<=[十拾百佰千仟万萬亿億零〇\d] ))[多余餘几幾])"
 )
 _ZH_NUMBER = (
     rf"(?=[{_D}十拾]|\d)(?:{_ZH_PIECE})(?: *(?:{_ZH_PIECE}))*"
     rf"(?:(?<=[万萬亿億千仟百佰零]){_ARABIC})?(?: *[点點] *{_DIGIT}+)?"
 )
-_EN_WORDS = sorted([*EN_SMALL, *EN_TENS, *EN_SCALES, "dozen"], key=len, reverse=True)
+_EN_WORDS = sorted([*EN_SMALL, *EN_TENS, *EN_SCALES, "dozens", "dozen"], key=len, reverse=True)
 _EN_WORD = rf"(?:{'|'.join(_EN_WORDS)})"
 _EN_FRACTION = rf"(?:{'|'.join(sorted(EN_FRACTIONS, key=len, reverse=True))})"
+# Denominators: every ordinal that names a fraction, "first" only after a tens word.
+_EN_ORDINAL = rf"(?:{'|'.join(sorted(EN_ORDINALS, key=len, reverse=True))})"
+_EN_SEP = r"(?: *- *| +and +| +)"
+# A run of number words, ordinals after the first word ("one hundred thirty fifths",
+# "one and a half"), then "point" decimals ("five point five").
+_EN_RUN = (
+    rf"{_EN_WORD}(?:{_EN_SEP}(?:an? +)?(?:{_EN_WORD}|{_EN_ORDINAL}))*"
+    rf"(?: +point(?:(?: +| *- *)(?:{_EN_WORD}|oh))+)?"
+)
 _EN_NUMBER = (
-    rf"(?<![A-Za-z-])(?:(?:a|one|{_EN_WORD})[ -]+{_EN_FRACTION}"
-    rf"|(?:an? +)?{_EN_WORD}(?:(?: *- *| +and +| +){_EN_WORD})*(?: +and +an? +{_EN_FRACTION})?"
-    rf"|an? +(?:half|third|quarter|hundred|thousand|dozen)\b)(?![A-Za-z])"
+    rf"(?<![A-Za-z-])(?:(?:an? +)?{_EN_RUN}"
+    rf"(?: +of +an? +(?:thousand|million|billion|trillion))?"
+    rf"(?: +(?:out +of +(?:\d+(?![\d.,])|{_EN_RUN})"
+    rf"|over +(?:\d+(?![\d.,])|{_EN_RUN})(?! *[A-Za-z])))?"
+    rf"|an? +{_EN_ORDINAL}(?: +of +an? +(?:thousand|million|billion|trillion))?"
+    rf"|(?:half|quarter) +(?:an? +)?(?:thousand|million|billion|trillion"
+    r"|dozen)|half)(?![A-Za-z])"
+)
+# Digits mixed with number words: "3 hundred and 21", "4 thousand 3 hundred",
+# "3 million and a half", "2000 over 3".
+_EN_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|dozens?)"
+_EN_MIXED_MID = rf"(?: +and)? +\d{{1,3}} +{_EN_SCALE_WORD}"
+_EN_MIXED_TAIL = (
+    rf"(?:(?<=hundred)(?: +and)? +\d{{1,2}}(?![\d.,%])"
+    rf"|(?: +and)? +(?:an? +)?{_EN_RUN}(?!-[A-Za-z])|(?: +and)? +an? +{_EN_FRACTION})"
+)
+_EN_MIXED = (
+    rf"(?<![\d.,])(?:\d{{1,3}}(?:\.\d+)? +{_EN_SCALE_WORD}"
+    rf"(?:(?:{_EN_MIXED_MID})+{_EN_MIXED_TAIL}?|{_EN_MIXED_TAIL})"
+    rf"|\d+ +(?:out +of +(?:\d+(?![\d.,])|{_EN_RUN})"
+    rf"|over +(?:\d+(?![\d.,])|{_EN_RUN})(?! *[A-Za-z])))(?![A-Za-z])"
 )
 _ARABIC_EN = (
     r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?"
-    r"|\d{1,3}(?: \d{3})+(?![\d,]|\.\d)(?:\.\d+)?"
-    r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?|\.\d+)"
+    r"|\d{1,3}(?: \d{3})+(?![\d,])(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z])|\^[-+]{0,2}\d+(?![\d.])"
+    r"|[×x](?:10(?:\^[-+]?|[-+])\d{1,3}|\d+\^[-+]?\d{1,3})(?![\d.]))?|\.\d+)"
 )
 _FRACTION_ZH = (
     rf"(?:(?P<whole>{_ZH_NUMBER}|\d+) *又 *)?"
     rf"(?P<den>(?=[{_D}十拾百千万萬佰仟\d])(?:{_ZH_NUMBER}|\d+)?(?: *[百千万萬佰仟])*)"
-    rf" *分 *之 *(?P<num>百|(?:{_ZH_NUMBER}|{_ARABIC})(?: ?[kK](?![A-Za-z]))?)"
+    rf" *分 *之 *(?P<nneg>[负負] *)?(?P<num>百|(?:{_ZH_NUMBER}|{_ARABIC})(?: ?[kK](?![A-Za-z]))?)"
 )
 # A discount or share in tenths: 八折 (80%), 7.5折, 三八折 (38%), 打对折 (50%).
 _ZHE = (
@@ -64,14 +94,35 @@ _ZHE = (
     r"(?![合算旧叠返腾射中价扣痕磨服])|(?<=打)[对對]折)"
 )
 _SPECIAL = (
-    r"翻了?(?:一|两|三)?(?:番|倍)|一半|半成"
+    r"翻了?(?:一|两|三)?(?:番|倍)|一半|半成|(?<![一二三四五六七八九十])半百"
+    r"|[百千][一二三四五六七八九](?![十百千万萬亿億零〇一二三四五六七八九点點分])"
     r"|(?i:\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|five|six|seven"
     r"|eight|nine|ten)fold)\b)"
 )
+# Unicode vulgar fractions: ½ cup, 1¼ miles.
+_VULGAR = {
+    "½": 1 / 2,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅕": 1 / 5,
+    "⅖": 2 / 5,
+    "⅗": 3 / 5,
+    "⅘": 4 / 5,
+    "⅙": 1 / 6,
+    "⅚": 5 / 6,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
 _CORE = re.compile(
     rf"(?P<special>{_SPECIAL})|{_ZHE}|(?P<frac>{_FRACTION_ZH})"
     rf"|(?P<slash>(?<![\d/])\d+ *(?:\d+ *)?/ *\d+(?![\d/]))"
-    rf"|(?P<zh>{_ZH_NUMBER})|(?P<ar>{_ARABIC_EN})|(?P<en>(?i:{_EN_NUMBER}))"
+    rf"|(?P<vulgar>(?:(?<![\d.,])\d+ ?)?[{''.join(_VULGAR)}])"
+    rf"|(?P<zh>{_ZH_NUMBER})|(?P<mix>(?i:{_EN_MIXED}))|(?P<ar>{_ARABIC_EN})"
+    rf"|(?P<en>(?i:{_EN_NUMBER}))"
     rf"|(?P<pctof>(?i:\bper ?cents? of +)(?:{_ARABIC_EN}|(?i:{_EN_NUMBER})))"
 )
 
@@ -79,7 +130,10 @@ _CANDIDATE_WORDS = [
     *EN_SMALL,
     *EN_TENS,
     *EN_SCALES,
+    *(w for w in EN_ORDINALS if not w.startswith(("first", "second"))),
     "half",
+    "quarter",
+    "dozen",
     "per",
     "doubled",
     "tripled",
@@ -87,20 +141,30 @@ _CANDIDATE_WORDS = [
     "quadrupled",
     "halved",
 ]
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of lower-case ``words`` that also matches them capitalised or in
+    capitals, grouped by first letter (much faster than one flat alternation)."""
+    groups: dict[str, set[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], set()).add(word[1:])
+    return "|".join(
+        f"[{first}{first.upper()}](?i:{'|'.join(sorted(rests, key=len, reverse=True))})"
+        for first, rests in sorted(groups.items())
+    )
+
+
 # Where a number may begin: cheap to find, so the full pattern runs only there.
 _CANDIDATE = re.compile(
-    rf"[\d{_D}十拾百佰千仟万萬半翻对對]|\.(?=\d)|\b(?:"
-    + "|".join(
-        sorted(
-            {v for w in _CANDIDATE_WORDS for v in (w, w.title(), w.upper())}, key=len, reverse=True
-        )
-    )
-    + ")"
+    rf"[\d{_D}十拾百佰千仟万萬半翻对對{''.join(_VULGAR)}]|\.(?=\d)"
+    rf"|\b(?:{_by_first_letter(_CANDIDATE_WORDS)})"
 )
 
 # English scale words after a number ("400 million", "10k", "$5bn").
 _EN_SCALE = re.compile(
-    r" ?(?:(?P<word>(?i:thousand|million|billion|trillion|lakh|crore|hundred|dozen))"
+    r" ?(?:(?P<word>(?i:thousand|million|billion|trillion|lakh|crore|hundred|dozens?|dozs?|dzs?)"
+    r"(?![A-Za-z]))"
     r"|(?P<abbr>(?i:bn|bln|mn|mln|tn|tln|mil)|MM|k|K|M|m|B|b|T)(?![A-Za-z]))"
 )
 _EN_SCALE_VALUE = {
@@ -112,6 +176,11 @@ _EN_SCALE_VALUE = {
     "crore": 1e7,
     "hundred": 100,
     "dozen": 12,
+    "dozens": 12,
+    "doz": 12,
+    "dozs": 12,
+    "dz": 12,
+    "dzs": 12,
     "bn": 1e9,
     "bln": 1e9,
     "mn": 1e6,
@@ -221,6 +290,12 @@ _ZH_CURRENCIES = {
     "林吉特": "MYR",
     "雷亚尔": "BRL",
     "兰特": "ZAR",
+    "奈拉": "NGN",
+    "比特币": "BTC",
+    "个比特币": "BTC",
+    "個比特幣": "BTC",
+    "比特幣": "BTC",
+    "美分": "cent",
 }
 _ZH_COUNTERS = (
     "个",
@@ -275,6 +350,8 @@ _ZH_COUNTERS = (
     "笔",
     "对",
     "双",
+    "雙",
+    "對",
     "打",
     "口",
     "股",
@@ -333,6 +410,10 @@ _EN_UNITS = {
     "millimeters": "mm",
     "mm": "mm",
     "nanometers": "nm",
+    "picometers": "pm",
+    "picometres": "pm",
+    "picometer": "pm",
+    "picometre": "pm",
     "nanometres": "nm",
     "nm": "nm",
     "miles": "mile",
@@ -422,6 +503,29 @@ _EN_UNITS = {
     "watt": "W",
     "kw": "kW",
     "mw": "MW",
+    "km^2": "km**2",
+    "km^3": "km**3",
+    "m^2": "m**2",
+    "m^3": "m**3",
+    "km squared": "km**2",
+    "km cubed": "km**3",
+    "m squared": "m**2",
+    "m cubed": "m**3",
+    "tpd": "t/day",
+    "s-1": "1/s",
+    "s^-1": "1/s",
+    "km/s2": "km/s**2",
+    "km/s²": "km/s**2",
+    "m/s2": "m/s**2",
+    "m/s²": "m/s**2",
+    "cups": "cup",
+    "cup": "cup",
+    "tablespoons": "tablespoon",
+    "tablespoon": "tablespoon",
+    "tbsp": "tablespoon",
+    "teaspoons": "teaspoon",
+    "teaspoon": "teaspoon",
+    "tsp": "teaspoon",
     "gw": "GW",
     "ghz": "GHz",
     "mhz": "MHz",
@@ -468,6 +572,12 @@ _EN_UNITS_CASED = {
     "TB": "TB",
     "Mb": "Mbit",
     "Gb": "Gbit",
+    "₡": "CRC",
+    "₾": "GEL",
+    "₭": "LAK",
+    "ரூ": "LKR",
+    "₦": "NGN",
+    "₿": "BTC",
     "m": "m",
     "g": "g",
     "t": "t",
@@ -480,6 +590,10 @@ _EN_UNITS_CASED = {
     "Ma": "megayear",
     "Ga": "gigayear",
     "J": "J",
+    "mGy": "mGy",
+    "pm": "pm",
+    "am": "am",
+    "Gy": "Gy",
     "Hz": "Hz",
     "mL": "mL",
 }
@@ -520,6 +634,23 @@ _EN_CURRENCY_WORDS = {
     "pence": "penny",
     "penny": "penny",
     "kuai": "CNY",
+    "naira": "NGN",
+    "bitcoins": "BTC",
+    "bitcoin": "BTC",
+    "finnish markkaa": "FIM",
+    "finnish markka": "FIM",
+    "markkaa": "FIM",
+    "markka": "FIM",
+    "pesetas": "ESP",
+    "peseta": "ESP",
+    "dutch guilders": "NLG",
+    "guilders": "NLG",
+    "guilder": "NLG",
+    "colones": "CRC",
+    "colón": "CRC",
+    "lari": "GEL",
+    "kip": "LAK",
+    "sri lankan rupees": "LKR",
 }
 _ISO = (
     "USD",
@@ -565,6 +696,11 @@ _SYMBOLS = {
     "¥": "CNY",
     "₩": "KRW",
     "₹": "INR",
+    "₡": "CRC",
+    "₾": "GEL",
+    "₭": "LAK",
+    "₦": "NGN",
+    "₿": "BTC",
     "RMB": "CNY",
     **{code: code for code in _ISO if code != "RMB"},
 }
@@ -589,8 +725,9 @@ _EN_UNIT_RE = re.compile(
     + _alternation([k for k in _EN_UNITS if k != "in"], False)
     + "|"
     + _alternation(list(_EN_UNITS_CASED), True)
-    + r"|in(?=\.?\s*(?:$|[,;)]|thick|long|wide|tall|high|deep)))"
-    r"(?:\s?[)\]}>])?(?![A-Za-z0-9])"
+    + r"|in(?=\.?\s*(?:$|[,;)]|thick|long|wide|tall|high|deep))"
+    r'|"(?=\s*(?:thick|long|wide|tall|high|deep|screen|display)\b))'
+    r"(?:\s?[)\]}>])?(?![A-Za-z0-9])(?!-\d)"
 )
 _CURRENCY_PREFIX = re.compile(
     r"(?P<sym>"
@@ -635,6 +772,9 @@ _PER = re.compile(
             "head",
             "person",
             "capita",
+            "min",
+            "minute",
+            "s",
         ],
         False,
     )
@@ -666,6 +806,9 @@ _PER_UNIT = {
     "mile": "mile",
     "kwh": "kWh",
     "mwh": "MWh",
+    "min": "minute",
+    "minute": "minute",
+    "s": "second",
 }
 _ZH_PER_BEFORE = re.compile(r"每 *(?P<den>" + _alternation(list(_ZH_UNITS), True) + r") *$")
 
@@ -705,8 +848,9 @@ _BLOCKED = re.compile(
 # Chinese words and idioms with numerals in them, ordinals, plan names, months.
 _BLOCKED_ZH = re.compile(
     r"[零〇一二两三四五六七八九十百千]+年代|第 *[" + _D + r"十百千]+"
-    r"|一步步|十分(?!之)|五角大楼|一起|统一|一针见血|一些|一定|唯一|万一|一旦|一边|一直|一切"
-    r"|(?<!分)之一|一样|一般|一致|一向|一再|一律|一同|一体|一带一路|一流|一手|一线|一方面|一时|一口气"
+    r"|一步步|十分(?!之)|五角大楼|一起|统一|一针见血|一些|一定|唯一|一旦|一边|一直|一切"
+    r"|(?<![零〇一二两三四五六七八九十百千])万一|(?<!分)(?<!分 )(?<!分  )之一"
+    r"|一样|一般|一致|一向|一再|一律|一同|一体|一带一路|一流|一手|一线|一方面|一时|一口气"
     r"|千万(?=[别不要])|一天两天|三番五次|四面八方|五花八门|七上八下|乱七八糟|一心一意"
     r"|千方百计|万众一心|九死一生|十全十美|独一无二|一举两得|三心二意|一成不变|十四五|十三五"
     r"|十二五|十一五|十五五|两岸|两会|四川|一度|一直|一并|一概|一举|一路|一向|一贯|一连"
@@ -722,6 +866,9 @@ _CHENG_TAIL = re.compile(r" *([一二三四五六七八九两]|半)")
 _PCT_OF = re.compile(r"(?i)per ?cents? of +")
 _TRAILING_BIG = re.compile("[万萬亿億]+$")
 _UNIT_FIRST = {w[0] for w in (*_ZH_UNITS, *_ZH_CURRENCIES, *_ZH_COUNTERS)} | set("成折多余百个")
+# Formal (banker's) numerals that are also common word characters: 登陆, 拾起, 队伍.
+_PLUS_MINUS = re.compile(r" ?(?:\+/-|±|\+-) ?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\d.])")
+_FORMAL_DIGITS = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
 _PERCENT_UNITS = {"percent", "percentage_point"}
 _COUNT = "dimensionless"
 
@@ -753,7 +900,7 @@ def _last_char(norm: str, start: int) -> str:
 
 def _currency_prefix(norm: str, start: int) -> tuple[int, str] | None:
     last = _last_char(norm, start)
-    if not last or not (last in "$€£¥₩₹" or ("A" <= last <= "Z")):
+    if not last or not (last in "$€£¥₩₹₡₾₭₦₿" or ("A" <= last <= "Z")):
         return None
     window = norm[max(0, start - 8) : start]
     match = _CURRENCY_PREFIX.search(window)
@@ -775,12 +922,46 @@ def _parse_core(match: re.Match[str]) -> Number | None:
     if kind == "zh":
         return parse_chinese(text)
     if kind == "ar":
-        return parse_arabic(text)
-    if kind == "en":
+        if "×" in text or "x" in text:
+            return _parse_times(text)
+        return _parse_power(text) if "^" in text else parse_arabic(text)
+    if kind in ("en", "mix"):
         return parse_english(text)
     if kind == "slash":
         return _parse_slash(text)
+    if kind == "vulgar":
+        whole = text[:-1].strip()
+        return Number((float(whole) if whole else 0.0) + _VULGAR[text[-1]], 0.0)
     return None
+
+
+def _parse_times(text: str) -> Number | None:
+    """``2.48×10-5`` (a superscript lost: 2.48e-5), ``8x2^10`` (8192) -> Number."""
+    head, _, power = text.replace("×", "x").partition("x")
+    mantissa = parse_arabic(head)
+    if mantissa is None:
+        return None
+    if "^" not in power:
+        power = "10^" + power[2:]
+    factor = _parse_power(power)
+    if factor is None:
+        return None
+    return Number(mantissa.value * factor.value, mantissa.place * factor.value)
+
+
+def _parse_power(text: str) -> Number | None:
+    """``1.1^23``, ``2.5^-1``, ``1.1^--23`` (two minus signs cancel) -> Number."""
+    base_text, _, exponent = text.partition("^")
+    base = parse_arabic(base_text)
+    digits = exponent.lstrip("+-")
+    if base is None or not digits or int(digits) > 300:
+        return None
+    power = int(digits) * (-1 if exponent[: len(exponent) - len(digits)].count("-") % 2 else 1)
+    try:
+        value = base.value**power
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return Number(value, 0.0) if math.isfinite(value) else None
 
 
 def _parse_slash(text: str) -> Number | None:
@@ -803,6 +984,13 @@ def _special(text: str, start: int, end: int) -> _Found | None:
         return _Found(start, end, 50.0, "percent", 0.0, bare=False)
     if lowered == "一半":
         return _Found(start, end, 0.5, _COUNT, 0.0, bare=False)
+    if text == "半百":  # 年过半百: fifty
+        return _Found(start, end, 50.0, _COUNT, 0.0, bare=False)
+    if text[0] in "百千":  # 百三 = 130, 千三 = 1300 (colloquial)
+        unit = 100.0 if text[0] == "百" else 1000.0
+        return _Found(
+            start, end, unit + ZH_DIGITS[text[1]] * unit / 10, _COUNT, unit / 10, bare=False
+        )
     if lowered == "半成":
         return _Found(start, end, 5.0, "percent", 0.0, bare=False)
     if text.startswith("翻"):
@@ -884,6 +1072,12 @@ def _zhe(text: str, start: int, end: int) -> _Found | None:
     return _Found(start, end, value, "percent", 0.0, bare=False)
 
 
+def _starts_word(norm: str, start: int) -> bool:
+    """Whether a Chinese numeral at ``start`` does not continue a word (登陆, 拾起)."""
+    before = norm[start - 1] if start else " "
+    return before in _LONE_BEFORE or not _CJK.match(before)
+
+
 def _lone_digit_ok(norm: str, start: int, end: int) -> bool:
     before = norm[start - 1] if start else " "
     after = norm[end] if end < len(norm) else " "
@@ -915,6 +1109,9 @@ def _attach_unit(norm: str, found: _Found) -> None:
         ):
             found.end = match.end()
             found.bare = False
+            if match.group("unit") == "打" and found.kind == "zh":  # 一打 = a dozen
+                found.value *= 12
+                found.place *= 12
             if match.group("approx"):
                 found.hedge, found.lower = match.group("approx"), found.value
             return
@@ -930,7 +1127,7 @@ def _attach_unit(norm: str, found: _Found) -> None:
             _EN_CURRENCY_WORDS.get(lowered)
             or _EN_UNITS.get(lowered)
             or _EN_UNITS_CASED.get(unit_text)
-            or ("inch" if lowered == "in" else None)
+            or ("inch" if lowered in ("in", '"') else None)
         )
         if unit is None:
             return
@@ -957,8 +1154,9 @@ def _attach_cheng(norm: str, found: _Found, cheng: re.Match[str]) -> None:
     found.value, found.unit, found.end, found.place, found.bare = value, "percent", end, 10.0, False
 
 
-def _blocked(norm: str, start: int, end: int, kind: str) -> bool:
-    """Whether ``norm[start:end]`` touches a date, time, code, idiom, URL or list label."""
+def _blocked(norm: str, start: int, end: int, kind: str, labels: bool = True) -> bool:
+    """Whether ``norm[start:end]`` touches a date, time, code, idiom, URL or (with
+    ``labels``) a list label."""
     if kind == "en":
         return False
     pattern = _BLOCKED_ZH if kind in ("zh", "frac", "special") else _BLOCKED
@@ -966,14 +1164,16 @@ def _blocked(norm: str, start: int, end: int, kind: str) -> bool:
         if match.start() < end and match.end() > start:
             return True
     line_start = norm.rfind("\n", 0, start) + 1
-    if start - line_start <= 6 and _LINE_LABEL.match(norm, line_start, end + 2):
+    if labels and start - line_start <= 6 and _LINE_LABEL.match(norm, line_start, end + 2):
         return True
     return "://" in norm[max(0, start - 600) : start] and bool(
         _URL.search(norm, max(0, start - 600), start)
     )
 
 
-def _scan(norm: str) -> list[_Found]:
+def _scan(norm: str, numerals: bool = False) -> list[_Found]:
+    """The quantities in ``norm``; with ``numerals``, every number as written instead
+    (years, dates, codes and identifiers included, see :func:`extract_numbers`)."""
     found: list[_Found] = []
     free = 0  # text before this offset is taken
     for candidate in _CANDIDATE.finditer(norm):
@@ -988,26 +1188,59 @@ def _scan(norm: str) -> list[_Found]:
         match = _CORE.match(norm, pos) or _CORE.match(norm, candidate.start())
         if match is None:
             continue
+        if match.lastgroup in ("en", "mix") and parse_english(match.group()) is None:
+            match = _shorter_words(norm, match)
+            if match is None:
+                continue
         free = max(free, match.end())
         core_end = match.start() + len(match.group().rstrip())
-        item = _read(norm, match)
+        item = _read(norm, match, numerals)
         if item is None or (found and item.start < found[-1].end):
             continue
-        if _blocked(norm, match.start(), core_end, match.lastgroup or ""):
+        kind = match.lastgroup or ""
+        if (not numerals or kind in ("zh", "frac", "special")) and _blocked(
+            norm, match.start(), core_end, kind, labels=not numerals
+        ):
             continue
         found.append(item)
         free = max(free, item.end)
     return found
 
 
-def _read(norm: str, match: re.Match[str]) -> _Found | None:
+def _shorter_words(norm: str, match: re.Match[str]) -> re.Match[str] | None:
+    """The longest shorter run of words at the same start that is one number: "two and
+    three" -> "two", "three-nought-four" -> nothing."""
+    start, end = match.span()
+    cut = norm.rfind(" ", start, end)
+    for _ in range(8):
+        if cut <= start:
+            return None
+        shorter = _CORE.match(norm, start, cut)
+        if (
+            shorter is not None
+            and shorter.end() == cut
+            and (
+                shorter.lastgroup not in ("en", "mix") or parse_english(shorter.group()) is not None
+            )
+        ):
+            return shorter
+        cut = norm.rfind(" ", start, cut)
+    return None
+
+
+def _read(norm: str, match: re.Match[str], numerals: bool = False) -> _Found | None:
     kind = match.lastgroup or ""
     start, end = match.span()
     text = match.group()
     if kind == "special":
         return _special(text, start, end)
     if kind == "frac":
-        return _fraction(match)
+        fraction = _fraction(match)
+        if fraction is not None:
+            if match.group("nneg"):
+                fraction.value = -fraction.value
+            _sign(norm, fraction)
+        return fraction
     if kind == "zhe":
         return _zhe(text, start, end)
     if kind == "pctof":
@@ -1018,12 +1251,20 @@ def _read(norm: str, match: re.Match[str]) -> _Found | None:
         if parsed is None:
             return None
         return _Found(start, end, parsed.value, "percent", parsed.place, bare=False)
+    if kind == "mix":
+        kind = "en"
+    elif kind == "vulgar":
+        kind = "slash"
     stripped = text.rstrip()
     end = start + len(stripped)
     if (
         kind == "zh"
         and len(stripped) == 1
-        and (stripped in "零〇" or not _may_follow_digit(norm, end))
+        and (
+            stripped in "零〇"
+            or not _may_follow_digit(norm, end)
+            or (stripped in _FORMAL_DIGITS and not _starts_word(norm, start))
+        )
     ):
         return None
     number = _parse_core(match)
@@ -1048,6 +1289,10 @@ def _read(norm: str, match: re.Match[str]) -> _Found | None:
     if liang:
         found.unit, found.bare = "liang", False
     prefix = _currency_prefix(norm, found.start) if kind in ("ar", "en", "zh") else None
+    if kind == "ar":
+        spread = _PLUS_MINUS.match(norm, found.end)
+        if spread:  # "9.83e-3 +/- 1e-5 km/s2": the unit comes after the uncertainty
+            found.end = spread.end()
     if not liang:
         _attach_unit(norm, found)
     if prefix:
@@ -1055,8 +1300,13 @@ def _read(norm: str, match: re.Match[str]) -> _Found | None:
             found.unit = prefix[1]
         found.start = prefix[0]
         found.bare = False
+    if found.unit in _MINOR_ZH or found.unit in _MINOR_EN:
+        _attach_minor(norm, found)
     _attach_rate(norm, found)
-    if not _plausible(norm, found, text):
+    if numerals:
+        if not _plausible_numeral(norm, found, text, start + len(text.rstrip())):
+            return None
+    elif not _plausible(norm, found, text):
         return None
     _sign(norm, found)
     _hedge(norm, found)
@@ -1079,6 +1329,56 @@ def _is_liang(norm: str, text: str, end: int) -> bool:
     if after and (_ZH_UNIT_RE.match(after) or _ZH_COUNTER_RE.match(after)):
         return False
     return parse_chinese(text[:-1]) is not None
+
+
+# Two-part amounts: 五元三毛 (5.3 yuan), 两美元又三美分, 10日元5銭, "3 dollars 50 cents",
+# "thirteen dollars and forty-five cents", "thirteen dollars forty five".
+_MINOR_ZH = {
+    "CNY": {"角": 0.1, "毛": 0.1, "分": 0.01},
+    "USD": {"美分": 0.01, "分": 0.01},
+    "JPY": {"日本銭": 0.01, "銭": 0.01, "钱": 0.01},
+}
+_MINOR_EN = {"USD": "cents?", "CAD": "cents?", "AUD": "cents?", "EUR": "cents?", "GBP": "pence|p"}
+_MINOR_ZH_RE = re.compile(
+    rf" *又? *(?P<n>{_DIGIT}|\d{{1,2}}(?!\d)) *(?P<u>美分|日本銭|[角毛分銭钱])"
+    rf"(?: *(?P<n2>{_DIGIT}|\d(?!\d)) *(?P<u2>分)?)?"
+)
+_MINOR_EN_RE = re.compile(
+    rf"(?i: +(?:and +)?(?P<n>\d{{1,2}}(?![\d.,])|(?:{_EN_WORD})(?:(?: *- *| +){_EN_WORD})?)"
+    r"(?: +(?P<u>cents?|pence|p)\b|(?= *(?:$|[.,;:!?)]))))"
+)
+
+
+def _attach_minor(norm: str, found: _Found) -> None:
+    """Add the cents written after a whole currency amount (see the patterns above)."""
+    if _CJK.match(norm[found.end - 1 : found.end]):
+        minor = _MINOR_ZH.get(found.unit, {})
+        match = _MINOR_ZH_RE.match(norm, found.end)
+        if not match or match.group("u") not in minor:
+            return
+        parts = [(match.group("n"), minor[match.group("u")])]
+        if match.group("n2"):
+            parts.append((match.group("n2"), 0.01 if match.group("u") in "角毛" else 0.0))
+        extra = 0.0
+        for digits, size in parts:
+            value = float(digits) if digits.isdigit() else float(ZH_DIGITS[digits])
+            extra += value * size
+        if not extra or not (match.group("n2") is None or parts[1][1]):
+            return
+    else:
+        if not norm[found.end - 1 : found.end].isalpha() or found.scale != 1:
+            return
+        match = _MINOR_EN_RE.match(norm, found.end)
+        if not match:
+            return
+        words = match.group("n")
+        number = parse_arabic(words) if words[0].isdigit() else parse_english(words)
+        if number is None or not 0 < number.value < 100 or number.value != int(number.value):
+            return
+        extra = number.value / 100
+    found.value += extra
+    found.place = min(found.place, 0.01)
+    found.end = match.end()
 
 
 def _attach_scale(norm: str, found: _Found) -> None:
@@ -1122,6 +1422,11 @@ def _plausible(norm: str, found: _Found, text: str) -> bool:
     unit_text = norm[start + len(text.rstrip()) : end] if found.kind else ""
     if before.isascii() and before.isalpha() and found.kind in ("ar", "zh", "slash"):
         return False
+    if found.unit in ("pm", "am") and unit_text.strip().lower() in ("pm", "am"):
+        # "2.1 pm" is picometres, "2.13 am" and "2 pm" are clock times.
+        decimals = len(text.strip().partition(".")[2])
+        if decimals == 0 or (decimals == 2 and found.value < 13):
+            return False
     if found.kind in ("ar", "zh") and after.isascii() and after.isalpha():
         return False
     if (
@@ -1140,9 +1445,39 @@ def _plausible(norm: str, found: _Found, text: str) -> bool:
         return False
     if found.bare:
         return _plausible_bare(norm, found, text, before, after)
-    if found.kind == "zh" and text.strip() in ("一", "壹") and found.unit in (_COUNT, "day"):
+    if (
+        found.kind == "zh"
+        and text.strip() in ("一", "壹")
+        and found.unit in (_COUNT, "day")
+        and found.value == 1  # 一打 is a dozen, not the article
+    ):
         return False
     return not (found.kind == "en" and text.split()[0].lower() in EN_SCALES)
+
+
+_DETERMINER = re.compile(r"(?i:\b(?:the|this|that|which|each|every|any|no|another) )$")
+
+
+def _plausible_numeral(norm: str, found: _Found, text: str, core_end: int) -> bool:
+    """For :func:`extract_numbers`: reject only what is not a number at all: digits
+    inside a word or code (``A320``, ``29km``, ``1st``), and the pronoun "one"."""
+    before = norm[found.start - 1] if found.start else " "
+    glued = norm[core_end : core_end + 1]
+    if found.unit == "year" and 1000 <= found.value <= 2200 and found.scale == 1:
+        found.unit, found.end, found.bare = _COUNT, core_end, True  # 2018年: a year
+    if before.isascii() and before.isalpha() and found.kind in ("ar", "zh", "slash"):
+        return False
+    if found.kind in ("ar", "slash") and glued.isascii() and glued.isalpha() and found.scale == 1:
+        return False  # glued to a unit or a suffix; "10k" and "US$ 1MM" are numbers
+    if found.kind == "zh" and text.strip() in ("零", "〇") and found.bare:
+        return False
+    if found.kind == "en":
+        words = text.split()
+        if words[0].lower() in EN_SCALES:
+            return False
+        if found.bare and text.strip().lower() == "one":
+            return not _DETERMINER.search(norm, max(0, found.start - 10), found.start)
+    return True
 
 
 def _plausible_bare(norm: str, found: _Found, text: str, before: str, after: str) -> bool:
@@ -1166,10 +1501,14 @@ def _plausible_bare(norm: str, found: _Found, text: str, before: str, after: str
         return True
     if found.kind == "en":
         first = text.split()[0].lower()
-        return text.strip().lower() not in ("one", "half") and first not in EN_SCALES
+        if text.strip().lower() in ("one", "half"):
+            return bool(_SIGNED_WORD.search(norm, max(0, found.start - 10), found.start))
+        return first not in EN_SCALES
     return True
 
 
+_SIGNED_WORD = re.compile(r"(?i:\b(?:minus|negative) )$")
+_SIGN_SPACED = re.compile("- $")
 _SIGN = re.compile(r"(?:[负負] ?|(?<![\w.,%)-])-|(?i:\b(?:minus|negative) ))$")
 
 
@@ -1178,8 +1517,12 @@ def _sign(norm: str, found: _Found) -> None:
     last = _last_char(norm, start)
     if not last or last not in "-负負sSeE":
         return
+    if last == "-" and _last_char(norm, norm.rfind("-", 0, start))[:1].isdigit():
+        return  # "75 -300mm": a dash between two numbers, not a minus sign
     window = norm[max(0, start - 9) : start]
     match = _SIGN.search(window)
+    if not match and window.endswith("- ") and (start == 2 or norm[start - 3] in "\n(=:"):
+        match = _SIGN_SPACED.search(window)  # "- 1 4/5" opening a line
     if not match:
         return
     found.start = start - (len(window) - match.start())
@@ -1252,7 +1595,28 @@ def _merge_ranges(norm: str, found: list[_Found]) -> list[_Found]:
             )
             continue
         merged.append(item)
+    _share_units(norm, merged)
     return merged
+
+
+_AND_OR = re.compile(r" +(?:and|or) +")
+
+
+def _share_units(norm: str, found: list[_Found]) -> None:
+    """A bare number joined by and/or to a number with a unit takes that unit ("45 and
+    50 mg"), and its scale word when smaller."""
+    for first, second in itertools.pairwise(found):
+        if not (first.bare and first.unit == _COUNT and second.unit != _COUNT):
+            continue
+        if first.kind not in ("ar", "en") or first.hedge or second.hedge:
+            continue
+        if not _AND_OR.fullmatch(norm, first.end, second.start):
+            continue
+        first.unit = second.unit
+        if second.scale > 1 and first.value < second.value / second.scale:
+            first.value *= second.scale
+            first.place *= second.scale
+        first.bare = False
 
 
 def _joins(norm: str, first: _Found, second: _Found) -> bool:
@@ -1288,6 +1652,24 @@ def _to_quantity(text: str, item: _Found) -> Quantity:
         precision=precision,
         hedge=item.hedge,
     )
+
+
+def extract_numbers(text: str) -> list[Quantity]:
+    """Every number written in ``text``, as :class:`Quantity` records (ranges kept apart).
+
+    A lower-level companion of :func:`extract_quantities` for callers that want numbers
+    rather than quantities (and for scoring the Recognizers *number* suite): the same
+    scanner and parsers, units and scale words read the same way, but years, dates and
+    times (``2018``, ``5/17/2018``), identifiers of 7+ digits, codes (``SCP-173``) and
+    list labels are kept, the pronoun "one" after a determiner is not, and neither is a
+    number glued to a unit or suffix (``29km``, ``1st``; ``10k`` is a number). Claims use
+    :func:`extract_quantities`, never this. Never raises.
+    """
+    try:
+        norm = normalize(text)
+        return [_to_quantity(text, item) for item in _scan(norm, numerals=True)]
+    except Exception:  # like extract_quantities: never raises
+        return []
 
 
 def extract_quantities(text: str) -> list[Quantity]:

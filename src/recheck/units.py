@@ -150,3 +150,9 @@ def canonical(value: float, unit: str) -> tuple[float, str]:
 # Minor currency units written in English news ("50 cents", "470 pence").
 ureg.define("cent = 0.01 * USD = cents")
 ureg.define("penny = 0.01 * GBP = pence")
+
+# Further currencies the extractor reads (old European ones still appear in archived news),
+# each its own dimension like the ones above.
+for _code in ("NGN", "BTC", "FIM", "ESP", "NLG", "CRC", "GEL", "LAK", "LKR"):
+    ureg.define(f"{_code} = [currency_{_code}]")
+    _CANONICAL_BASE[f"[currency_{_code}]"] = _code

@@ -1,0 +1,53 @@
+"""Tests for recheck.numerals.parse_english (phrases written for this project)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from recheck.numerals import parse_english
+
+WORDS = [
+    ("forty-seven", 47),
+    ("six hundred and twelve", 612),
+    ("nine thousand four hundred", 9400),
+    ("a dozen", 12),
+    ("four dozen", 48),
+    ("half a dozen", 6),
+    ("seven point two five", 7.25),
+    ("zero point oh six", 0.06),
+    ("eleven point forty-two", 11.42),
+    ("three quarters", 0.75),
+    ("a sixth", 1 / 6),
+    ("four and a half", 4.5),
+    ("eighty and two thirds", 80 + 2 / 3),
+    ("seven hundredths", 0.07),
+    ("two fifteenths", 2 / 15),
+    ("five thirty-sixths", 5 / 36),
+    ("two over nine", 2 / 9),
+    ("three out of eight", 3 / 8),
+    ("half a million", 5e5),
+    ("a quarter billion", 2.5e8),
+    ("three quarters of a million", 7.5e5),
+    ("eight million and a half", 8.5e6),
+    ("two billion and a quarter million", 2_000_250_000),
+    ("5 hundred and 40", 540),
+    ("7 thousand 2 hundred", 7200),
+    ("four lakh crore", 4e12),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), WORDS)
+def test_english_words(text: str, value: float) -> None:
+    number = parse_english(text)
+    assert number is not None, text
+    assert math.isclose(number.value, value, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a", "and", "twenty-first", "the fifty-fifth", "one second", "two three", "thirty twenty"],
+)
+def test_not_one_number(text: str) -> None:
+    assert parse_english(text) is None
