@@ -26,6 +26,7 @@ from recheck.numerals import (
     parse_chinese,
     parse_english,
 )
+from recheck.units import CURRENCIES
 
 # --------------------------------------------------------------------------- patterns
 
@@ -49,10 +50,11 @@ _EN_FRACTION = rf"(?:{'|'.join(sorted(EN_FRACTIONS, key=len, reverse=True))})"
 _EN_ORDINAL = rf"(?:{'|'.join(sorted(EN_ORDINALS, key=len, reverse=True))})"
 _EN_SEP = r"(?: *- *| +and +| +)"
 # A run of number words, ordinals after the first word ("one hundred thirty fifths",
-# "one and a half"), then "point" decimals ("five point five").
+# "one and a half"), then "point" decimals ("five point five"). Runs are bounded (12
+# words, 8 decimals) so that a long list of number words costs linear time.
 _EN_RUN = (
-    rf"{_EN_WORD}(?:{_EN_SEP}(?:an? +)?(?:{_EN_WORD}|{_EN_ORDINAL}))*"
-    rf"(?: +point(?:(?: +| *- *)(?:{_EN_WORD}|oh))+)?"
+    rf"{_EN_WORD}(?:{_EN_SEP}(?:an? +)?(?:{_EN_WORD}|{_EN_ORDINAL})){{0,11}}"
+    rf"(?: +point(?:(?: +| *- *)(?:{_EN_WORD}|oh)){{1,8}})?"
 )
 _EN_NUMBER = (
     rf"(?<![A-Za-z-])(?:(?:an? +)?{_EN_RUN}"
@@ -73,7 +75,7 @@ _EN_MIXED_TAIL = (
 )
 _EN_MIXED = (
     rf"(?<![\d.,])(?:\d{{1,3}}(?:\.\d+)? +{_EN_SCALE_WORD}"
-    rf"(?:(?:{_EN_MIXED_MID})+{_EN_MIXED_TAIL}?|{_EN_MIXED_TAIL})"
+    rf"(?:(?:{_EN_MIXED_MID}){{1,4}}{_EN_MIXED_TAIL}?|{_EN_MIXED_TAIL})"
     rf"|\d+ +(?:out +of +(?:\d+(?![\d.,])|{_EN_RUN})"
     rf"|over +(?:\d+(?![\d.,])|{_EN_RUN})(?! *[A-Za-z])))(?![A-Za-z])"
 )
@@ -652,29 +654,7 @@ _EN_CURRENCY_WORDS = {
     "kip": "LAK",
     "sri lankan rupees": "LKR",
 }
-_ISO = (
-    "USD",
-    "CNY",
-    "RMB",
-    "KRW",
-    "JPY",
-    "EUR",
-    "GBP",
-    "HKD",
-    "TWD",
-    "AUD",
-    "CAD",
-    "CHF",
-    "INR",
-    "RUB",
-    "SGD",
-    "MYR",
-    "SAR",
-    "AED",
-    "BRL",
-    "MXN",
-    "ZAR",
-)
+_ISO = (*CURRENCIES, "RMB")
 _SYMBOLS = {
     "US$": "USD",
     "U.S.$": "USD",
@@ -1189,9 +1169,11 @@ def _scan(norm: str, numerals: bool = False) -> list[_Found]:
         if match is None:
             continue
         if match.lastgroup in ("en", "mix") and parse_english(match.group()) is None:
-            match = _shorter_words(norm, match)
-            if match is None:
+            shorter = _shorter_words(norm, match)
+            if shorter is None:
+                free = max(free, match.end())  # words that form no number: skip the run
                 continue
+            match = shorter
         free = max(free, match.end())
         core_end = match.start() + len(match.group().rstrip())
         item = _read(norm, match, numerals)

@@ -29,28 +29,11 @@ def _registry() -> pint.UnitRegistry:
 
 ureg = _registry()
 
-CURRENCIES = (
-    "USD",
-    "CNY",
-    "KRW",
-    "JPY",
-    "EUR",
-    "GBP",
-    "HKD",
-    "TWD",
-    "AUD",
-    "CAD",
-    "CHF",
-    "INR",
-    "RUB",
-    "SGD",
-    "MYR",
-    "SAR",
-    "AED",
-    "BRL",
-    "MXN",
-    "ZAR",
-)
+# ISO 4217 codes, each its own dimension. The old European ones (FIM, ESP, NLG) still
+# appear in archived news.
+CURRENCIES = ("USD", "CNY", "KRW", "JPY", "EUR", "GBP", "HKD", "TWD", "AUD", "CAD", "CHF",
+              "INR", "RUB", "SGD", "MYR", "SAR", "AED", "BRL", "MXN", "ZAR", "NGN", "BTC",
+              "FIM", "ESP", "NLG", "CRC", "GEL", "LAK", "LKR")
 
 for _code in CURRENCIES:
     ureg.define(f"{_code} = [currency_{_code}]")
@@ -151,8 +134,3 @@ def canonical(value: float, unit: str) -> tuple[float, str]:
 ureg.define("cent = 0.01 * USD = cents")
 ureg.define("penny = 0.01 * GBP = pence")
 
-# Further currencies the extractor reads (old European ones still appear in archived news),
-# each its own dimension like the ones above.
-for _code in ("NGN", "BTC", "FIM", "ESP", "NLG", "CRC", "GEL", "LAK", "LKR"):
-    ureg.define(f"{_code} = [currency_{_code}]")
-    _CANONICAL_BASE[f"[currency_{_code}]"] = _code
