@@ -133,8 +133,10 @@ def test_long_quotes_are_cut_around_the_figure():
 
 
 def test_terminal_control_characters_never_reach_the_table(tmp_path):
-    (tmp_path / "a.txt").write_text("\x1b[31m美国2024年的产量为3000吨。\x1b]0;pwned\x07\n"
-                                    "美国2024年的产量为4.5万吨。\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "\x1b[31m美国2024年的产量为3000吨。\x1b]0;pwned\x07\n美国2024年的产量为4.5万吨。\n",
+        encoding="utf-8",
+    )
     result = run("audit", str(tmp_path), "--rules", RULES)
     assert result.exit_code == ExitCode.CONTRADICTIONS
     assert "\x1b" not in result.output and "\x07" not in result.output

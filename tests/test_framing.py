@@ -79,7 +79,8 @@ def test_ore_tonnage_is_kept_apart_from_reo_content(rulebook, tmp_path):
     from recheck.audit import audit
 
     (tmp_path / "a.txt").write_text(
-        "美国2025年的稀土开采量为5.1万吨。美国2025年开采的原矿量为90万吨。\n", encoding="utf-8")
+        "美国2025年的稀土开采量为5.1万吨。美国2025年开采的原矿量为90万吨。\n", encoding="utf-8"
+    )
     report = audit([str(tmp_path)], rulebook)
     metrics = {c.text: c.metric for c in report.claims}
     assert metrics == {"5.1万吨": "mine_production", "90万吨": "ore_tonnage"}

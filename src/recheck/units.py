@@ -31,9 +31,37 @@ ureg = _registry()
 
 # ISO 4217 codes, each its own dimension. The old European ones (FIM, ESP, NLG) still
 # appear in archived news.
-CURRENCIES = ("USD", "CNY", "KRW", "JPY", "EUR", "GBP", "HKD", "TWD", "AUD", "CAD", "CHF",
-              "INR", "RUB", "SGD", "MYR", "SAR", "AED", "BRL", "MXN", "ZAR", "NGN", "BTC",
-              "FIM", "ESP", "NLG", "CRC", "GEL", "LAK", "LKR")
+CURRENCIES = (
+    "USD",
+    "CNY",
+    "KRW",
+    "JPY",
+    "EUR",
+    "GBP",
+    "HKD",
+    "TWD",
+    "AUD",
+    "CAD",
+    "CHF",
+    "INR",
+    "RUB",
+    "SGD",
+    "MYR",
+    "SAR",
+    "AED",
+    "BRL",
+    "MXN",
+    "ZAR",
+    "NGN",
+    "BTC",
+    "FIM",
+    "ESP",
+    "NLG",
+    "CRC",
+    "GEL",
+    "LAK",
+    "LKR",
+)
 
 for _code in CURRENCIES:
     ureg.define(f"{_code} = [currency_{_code}]")
@@ -133,4 +161,3 @@ def canonical(value: float, unit: str) -> tuple[float, str]:
 # Minor currency units written in English news ("50 cents", "470 pence").
 ureg.define("cent = 0.01 * USD = cents")
 ureg.define("penny = 0.01 * GBP = pence")
-
