@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from . import documents
@@ -17,11 +17,7 @@ from .rulebook import Rulebook, load_rulebook
 DEFAULT_RULES = Path("rules")
 
 
-def extract_claims(
-    paths: Sequence[str],
-    rulebook: Rulebook,
-    on_document: Callable[[str], None] | None = None,
-) -> tuple[list[Claim], list[Skipped]]:
+def extract_claims(paths: Sequence[str], rulebook: Rulebook) -> tuple[list[Claim], list[Skipped]]:
     """Read, split, extract and frame every document under ``paths``."""
     docs, skipped = documents.load(paths)
     if not docs:
@@ -34,8 +30,6 @@ def extract_claims(
     for doc in docs:
         for article in documents.split_articles(doc):
             claims.extend(framer.frame_article(article, documents.sentences(article)))
-        if on_document:
-            on_document(doc.path)
     return claims, skipped
 
 

@@ -17,6 +17,7 @@ import typer
 from . import __version__
 from .atomic import write_atomic
 from .errors import RecheckError
+from .reporters import AUDIT_FORMATS, CLAIM_FORMATS
 
 
 class ExitCode(IntEnum):
@@ -44,8 +45,6 @@ OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write the report to FILE instead of standard output."),
 ]
-AUDIT_FORMATS = ("text", "json", "csv")
-CLAIM_FORMATS = ("table", "json", "csv")
 
 
 def _version(value: bool) -> None:

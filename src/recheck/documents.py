@@ -57,7 +57,7 @@ _ABBREVIATION = re.compile(
 )
 
 
-def iter_paths(paths: Iterable[str]) -> Iterator[tuple[str, Skipped | None]]:
+def iter_paths(paths: Iterable[str]) -> Iterator[str]:
     """Yield every document path under ``paths`` in a stable order.
 
     Folders are walked recursively without following symlinks, so a link loop cannot
@@ -71,9 +71,9 @@ def iter_paths(paths: Iterable[str]) -> Iterator[tuple[str, Skipped | None]]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(DOCUMENT_SUFFIXES) and not name.startswith("."):
-                        yield os.path.join(root, name), None
+                        yield os.path.join(root, name)
         else:
-            yield given, None
+            yield given
 
 
 def read_document(path: str) -> Document | Skipped:
@@ -143,7 +143,7 @@ def load(paths: Iterable[str]) -> tuple[list[Document], list[Skipped]]:
     """Read every document under ``paths``; unreadable ones are reported, not fatal."""
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for path, _ in iter_paths(paths):
+    for path in iter_paths(paths):
         result = read_document(path)
         (skipped if isinstance(result, Skipped) else documents).append(result)
     return documents, skipped

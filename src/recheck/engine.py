@@ -43,13 +43,9 @@ def group_claims(
         if rule.select.metric is None and claim.metric in incomparable:
             continue
         if selects(rule, claim):
-            period = claim.period if rule.periods == "same" or rule.kind == "growth" else None
-            key = (
-                claim.entity,
-                claim.metric,
-                claim.unit,
-                None if rule.kind == "growth" else period,
-            )
+            # A growth rule compares periods with each other, so it groups across them.
+            same_period = rule.periods == "same" and rule.kind != "growth"
+            key = (claim.entity, claim.metric, claim.unit, claim.period if same_period else None)
             groups.setdefault(key, []).append(claim)
     return groups
 
@@ -62,18 +58,19 @@ def run_rules(
     Metrics in ``incomparable`` (amounts of one-off events) are compared only by rules
     that name them."""
     found: list[Contradiction] = []
-    reported: set[tuple[GroupKey, frozenset[str]]] = set()
+    reported: dict[tuple[str, ...], list[frozenset[str]]] = {}
     for rule in sorted(rules, key=lambda r: (r.is_catch_all, r.id)):
         compare = KINDS[rule.kind]
-        for key, group in sorted(groups_items(group_claims(rule, claims, incomparable))):
+        groups = groups_items(group_claims(rule, claims, incomparable))
+        for key, group in sorted(groups, key=lambda item: item[0]):
             tolerance = rule.tolerance_for(quantity_kind(key[2]))
             finding = compare(group, rule, tolerance)
             if finding is None:
                 continue
             ids = frozenset(c.id for c in finding.claims)
-            if rule.is_catch_all and any(k == key and ids <= seen for k, seen in reported):
+            if rule.is_catch_all and any(ids <= seen for seen in reported.get(key, ())):
                 continue
-            reported.add((key, ids))
+            reported.setdefault(key, []).append(ids)
             found.append(_contradiction(rule, key, finding))
     return found
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from .engine import run_rules
 from .models import Claim, Example, Frame, Rule
-from .units import canonical, convert
+from .units import canonical_figure
 
 
 def example_claims(example: Example) -> list[Claim]:
@@ -19,14 +19,13 @@ def example_claims(example: Example) -> list[Claim]:
     for n, items in enumerate(example.claims):
         spec: dict[str, Any] = dict(items)
         unit = str(spec["unit"])
-        value, canonical_unit = canonical(float(spec["value"]), unit)
-
-        def norm(
-            key: str, spec: dict[str, Any] = spec, unit: str = unit, target: str = canonical_unit
-        ) -> float | None:
-            raw = spec.get(key)
-            return None if raw is None else convert(float(raw), unit, target)
-
+        optional = {
+            k: None if spec.get(k) is None else float(spec[k])
+            for k in ("lower", "upper", "precision")
+        }
+        value, lower, upper, precision, canonical_unit = canonical_figure(
+            float(spec["value"]), unit, optional["lower"], optional["upper"], optional["precision"]
+        )
         frame = Frame(
             entity=spec.get("entity"),
             metric=spec.get("metric"),
@@ -44,9 +43,9 @@ def example_claims(example: Example) -> list[Claim]:
                 frame=frame,
                 value=value,
                 unit=canonical_unit,
-                lower=norm("lower"),
-                upper=norm("upper"),
-                precision=abs(norm("precision") or 0.0),
+                lower=lower,
+                upper=upper,
+                precision=precision,
                 hedge="",
                 written_value=float(spec["value"]),
                 written_unit=unit,

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from .models import Article, Claim, Frame, Quantity, Sentence
 from .periods import CURRENT, PeriodMention, find_periods
-from .units import UnitError, canonical, convert, dimension
+from .units import UnitError, canonical_figure, dimension
 from .vocabulary import Mention, Vocabulary
 
 # Clause boundaries: CJK commas and enumerations of clauses, English ", " and dashes.
@@ -77,6 +77,9 @@ class Framer:
     def __init__(self, vocabulary: Vocabulary, extract: Extractor) -> None:
         self.vocab = vocabulary
         self.extract = extract
+        change, part = vocabulary.change_cues.pattern, vocabulary.part_cues.pattern
+        self._cue_touching = re.compile(rf"(?:{change}|{part})[了约近达为]?\s*$")
+        self._change_after = re.compile(rf"\s+(?:{change})\b")
         self._share_metric = {m.share_of: m.id for m in vocabulary.metrics.values() if m.share_of}
 
     # -- the article loop ---------------------------------------------------------
@@ -85,10 +88,11 @@ class Framer:
         context_year: int | None = None
         previous_subject: str | None = None
         last_of_kind: dict[str, str] = {}
-        dominant = self._dominant_entities(article)
-        for sentence in sentences:
+        scanned = [(sentence, self.vocab.scan(sentence.text)) for sentence in sentences]
+        dominant = self._dominant_entities(m for _, found in scanned for m in found)
+        for sentence, found in scanned:
             text = sentence.text
-            mentions = self._resolve_pronouns(self.vocab.scan(text), last_of_kind)
+            mentions = self._resolve_pronouns(found, last_of_kind)
             periods = find_periods(text, article.date, context_year)
             clauses = _clauses(text)
             quantities = [
@@ -137,10 +141,9 @@ class Framer:
             resolved.append(m)
         return resolved
 
-    def _dominant_entities(self, article: Article) -> list[str]:
-        counts = Counter(
-            self._entity_id(m) for m in self.vocab.scan(article.text) if self._is_subject(m)
-        )
+    def _dominant_entities(self, mentions: Iterable[Mention]) -> list[str]:
+        """The article's subjects, most often named first."""
+        counts = Counter(self._entity_id(m) for m in mentions if self._is_subject(m))
         return [entity for entity, _ in counts.most_common()]
 
     # -- one quantity -------------------------------------------------------------
@@ -291,12 +294,10 @@ class Framer:
         a level: such figures are left unframed."""
         before = text[max(0, q.start - 6) : q.start]
         after = text[q.end : q.end + 14]
-        change, part = self.vocab.change_cues.pattern, self.vocab.part_cues.pattern
-        touching = rf"(?:{change}|{part})[了约近达为]?\s*$"
         return bool(
-            re.search(touching, before)
-            or re.search(part, before + after[:6])
-            or (re.match(rf"\s+(?:{change})\b", after) and after[:2].isascii())
+            self._cue_touching.search(before)
+            or self.vocab.part_cues.search(before + after[:6])
+            or (self._change_after.match(after) and after[:2].isascii())
         )
 
     def _scope(
@@ -372,10 +373,9 @@ def _pick_period(
 
 def _make_claim(article: Article, sentence: Sentence, q: Quantity, frame: Frame) -> Claim | None:
     try:
-        value, unit = canonical(q.value, q.unit)
-        lower = convert(q.lower, q.unit, unit) if q.lower is not None else None
-        upper = convert(q.upper, q.unit, unit) if q.upper is not None else None
-        precision = abs(convert(q.precision, q.unit, unit)) if q.precision else 0.0
+        value, lower, upper, precision, unit = canonical_figure(
+            q.value, q.unit, q.lower, q.upper, q.precision
+        )
     except (UnitError, ArithmeticError, ValueError):
         return None
     return Claim(

@@ -170,13 +170,7 @@ _EN_SCALE = re.compile(
     r"|(?P<abbr>(?i:bn|bln|mn|mln|tn|tln|mil)|MM|k|K|M|m|B|b|T)(?![A-Za-z]))"
 )
 _EN_SCALE_VALUE = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "lakh": 1e5,
-    "crore": 1e7,
-    "hundred": 100,
+    **EN_SCALES,
     "dozen": 12,
     "dozens": 12,
     "doz": 12,

@@ -194,13 +194,10 @@ def _tolerance(spec: Any, key: str, fail: Any) -> Tolerance:
         parse_unit(unit)
     except UnitError as exc:
         raise fail(key, f"unknown unit {unit!r}") from exc
-    return Tolerance(
-        kind="absolute",
-        amount=float(match["n"]),
-        unit=canonical_unit(unit)
-        if canonical_unit(unit) not in {"percent", "percentage_point"}
-        else unit,
-    )
+    # Percent and percentage point keep their names; other units become canonical.
+    canonical = canonical_unit(unit)
+    keep = canonical in {"percent", "percentage_point"}
+    return Tolerance(kind="absolute", amount=float(match["n"]), unit=unit if keep else canonical)
 
 
 def _examples(spec: Any, vocabulary: Vocabulary, fail: Any) -> tuple[Example, ...]:

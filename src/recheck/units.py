@@ -158,6 +158,18 @@ def canonical(value: float, unit: str) -> tuple[float, str]:
     return convert(value, unit, target), target
 
 
+def canonical_figure(
+    value: float, unit: str, lower: float | None, upper: float | None, precision: float | None
+) -> tuple[float, float | None, float | None, float, str]:
+    """A figure with its bounds and stated precision, all in the canonical unit:
+    ``(value, lower, upper, precision, canonical unit)``."""
+    value, target = canonical(value, unit)
+    lower = convert(lower, unit, target) if lower is not None else None
+    upper = convert(upper, unit, target) if upper is not None else None
+    precision = abs(convert(precision, unit, target)) if precision else 0.0
+    return value, lower, upper, precision, target
+
+
 # Minor currency units written in English news ("50 cents", "470 pence").
 ureg.define("cent = 0.01 * USD = cents")
 ureg.define("penny = 0.01 * GBP = pence")

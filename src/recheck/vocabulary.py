@@ -73,7 +73,6 @@ class Mention:
 class Vocabulary:
     entities: dict[str, Entity]
     metrics: dict[str, Metric]
-    generic_metric: dict[str, str]  # family -> default metric
     change_cues: re.Pattern[str]
     part_cues: re.Pattern[str]
     modality_cues: tuple[tuple[str, re.Pattern[str]], ...]
@@ -230,7 +229,6 @@ def load_vocabulary(folder: Path) -> Vocabulary:
                 raise RuleError(f"{entities_file}: entity {entity.id!r}: unknown entity {ref!r}")
 
     metrics: dict[str, Metric] = {}
-    generic: dict[str, str] = {}
     data = load_yaml(metrics_file)
     raw_metrics = data.get("metrics") if isinstance(data, dict) else None
     if not isinstance(raw_metrics, dict) or not raw_metrics:
@@ -271,10 +269,8 @@ def load_vocabulary(folder: Path) -> Vocabulary:
             register(term, "metric", str(mid), where)
             metric_terms.append(term)
         generic_terms = _terms(spec.get("generic"), f"{where}: key 'generic'")
-        if generic_terms:
-            if not spec.get("family"):
-                raise RuleError(f"{where}: key 'generic' needs a 'family'")
-            generic[spec["family"]] = str(mid)
+        if generic_terms and not spec.get("family"):
+            raise RuleError(f"{where}: key 'generic' needs a 'family'")
         for term in generic_terms:
             register(term, "generic", str(mid), where)
             metric_terms.append(term)
@@ -302,7 +298,6 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     return Vocabulary(
         entities=entities,
         metrics=metrics,
-        generic_metric=generic,
         change_cues=change,
         part_cues=part,
         modality_cues=modality,
