@@ -50,6 +50,7 @@ def test_consistent_figures_in_different_periods_are_not_flagged(seeds_report):
     assert not _flagged_together(seeds_report, 4300, 8900)  # refined output 2024 / 2025
     assert not _flagged_together(seeds_report, 48, 67)  # import reliance 2024 / 2025
     assert not _flagged_together(seeds_report, 7, 12)  # controlled elements, April / October
+    assert not _flagged_together(seeds_report, 5, 12)  # five added, twelve in all
 
 
 def test_false_alarms_stay_few(seeds_report):

@@ -77,8 +77,8 @@ class Framer:
     def __init__(self, vocabulary: Vocabulary, extract: Extractor) -> None:
         self.vocab = vocabulary
         self.extract = extract
-        change, part = vocabulary.change_cues.pattern, vocabulary.part_cues.pattern
-        self._cue_touching = re.compile(rf"(?:{change}|{part})[了约近达为]?\s*$")
+        change = vocabulary.change_cues.pattern
+        self._cue_touching = re.compile(rf"(?:{change})[了约近达为]?\s*$")
         self._change_after = re.compile(rf"\s+(?:{change})\b")
         self._share_metric = {m.share_of: m.id for m in vocabulary.metrics.values() if m.share_of}
 
@@ -225,11 +225,14 @@ class Framer:
         clause: _Clause,
         others: list[Quantity],
     ) -> tuple[str | None, str]:
+        relative = kind in {"percent", "count", "fold"}
+        if relative and self._is_part(text, q):
+            return None, ""
         metric_mentions = [m for m in mentions if m.kind in {"metric", "generic"}]
         in_clause = [m for m in metric_mentions if clause.start <= m.start < clause.end]
         in_clause.sort(key=lambda m: _distance(q, m))
         # A metric whose values are themselves this kind (出口增长了35%: export growth)
-        # binds first; otherwise a figure next to a change word is a change, unframed.
+        # binds before the change words; otherwise a figure next to one is a change.
         direct = next(
             (
                 m
@@ -241,7 +244,7 @@ class Framer:
         )
         if direct is not None and kind != "mass":
             return direct.ref, direct.word
-        if kind in {"percent", "count", "fold"} and self._is_change(text, q):
+        if relative and self._is_change(text, q):
             return None, ""
         earlier = [m for m in metric_mentions if m.end <= clause.start]
         earlier.reverse()
@@ -289,14 +292,18 @@ class Framer:
             return self._share_metric[metric]
         return None
 
+    def _is_part(self, text: str, q: Quantity) -> bool:
+        """A part of another figure (新增五种, 其中70%, an additional $150 million) is
+        never the whole, whatever metric is named next to it."""
+        near = text[max(0, q.start - 6) : q.start] + text[q.end : q.end + 6]
+        return bool(self.vocab.part_cues.search(near))
+
     def _is_change(self, text: str, q: Quantity) -> bool:
-        """A change (同比上涨12.1%, a 65% difference) or a part (新增五种, 其中70%) is not
-        a level: such figures are left unframed."""
+        """A change (同比上涨12.1%, a 65% difference) is not a level."""
         before = text[max(0, q.start - 6) : q.start]
         after = text[q.end : q.end + 14]
         return bool(
             self._cue_touching.search(before)
-            or self.vocab.part_cues.search(before + after[:6])
             or (self._change_after.match(after) and after[:2].isascii())
         )
 
