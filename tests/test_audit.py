@@ -100,7 +100,8 @@ def test_json_report_follows_the_contract(seeds_report):
     assert scores == sorted(scores, reverse=True)
     for c in data["contradictions"]:
         assert {"fingerprint", "rule", "rank", "score", "severity", "summary", "claims"} <= set(c)
-        assert set(c["claims"]) <= ids
+        assert {claim["id"] for claim in c["claims"]} <= ids
+        assert c["status"] == "new" and c["acknowledgement"] is None
 
 
 def test_units_in_the_report_parse_with_the_package_registry(seeds_report):

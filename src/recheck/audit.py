@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from . import documents
@@ -17,7 +17,12 @@ from .rulebook import Rulebook, load_rulebook
 DEFAULT_RULES = Path("rules")
 
 
-def extract_claims(paths: Sequence[str], rulebook: Rulebook) -> tuple[list[Claim], list[Skipped]]:
+Progress = Callable[[int, int], None]  # (documents done, documents in all)
+
+
+def extract_claims(
+    paths: Sequence[str], rulebook: Rulebook, progress: Progress | None = None
+) -> tuple[list[Claim], list[Skipped]]:
     """Read, split, extract and frame every document under ``paths``."""
     docs, skipped = documents.load(paths)
     if not docs:
@@ -27,20 +32,28 @@ def extract_claims(paths: Sequence[str], rulebook: Rulebook) -> tuple[list[Claim
         )
     framer = Framer(rulebook.vocabulary, extract_quantities)
     claims: list[Claim] = []
-    for doc in docs:
+    for done, doc in enumerate(docs, start=1):
         for article in documents.split_articles(doc):
             claims.extend(framer.frame_article(article, documents.sentences(article)))
+        if progress is not None:
+            progress(done, len(docs))
     return claims, skipped
 
 
-def audit(paths: Iterable[str], rules: Path | str | Rulebook = DEFAULT_RULES) -> Report:
+def audit(
+    paths: Iterable[str],
+    rules: Path | str | Rulebook = DEFAULT_RULES,
+    *,
+    progress: Progress | None = None,
+) -> Report:
     """Audit the documents under ``paths`` with the rules folder ``rules``.
 
     Returns a :class:`~recheck.models.Report` whose contradictions are ranked, most
     severe first. Raises :class:`~recheck.errors.RecheckError` for a bad path or rule.
+    ``progress`` is called after each document with (done, total).
     """
     rulebook = rules if isinstance(rules, Rulebook) else load_rulebook(rules)
-    claims, skipped = extract_claims(list(paths), rulebook)
+    claims, skipped = extract_claims(list(paths), rulebook, progress)
     claims.sort(key=_claim_order)
     incomparable = frozenset(m.id for m in rulebook.vocabulary.metrics.values() if not m.comparable)
     contradictions = rank(run_rules(claims, rulebook.rules, incomparable))

@@ -8,7 +8,6 @@ numbers, file names or file order, so edits elsewhere in a file keep a finding k
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import write_atomic
@@ -16,16 +15,6 @@ from .errors import InputError
 from .models import Report
 
 FORMAT_VERSION = 1
-
-
-@dataclass(frozen=True)
-class BaselineDiff:
-    new: tuple[str, ...]  # fingerprints found now and not in the baseline
-    known: tuple[str, ...]  # found now and in the baseline
-    stale: tuple[str, ...]  # in the baseline, no longer found
-
-    def to_record(self) -> dict[str, list[str]]:
-        return {"new": list(self.new), "known": list(self.known), "stale": list(self.stale)}
 
 
 def render(report: Report) -> str:
@@ -44,8 +33,8 @@ def write(report: Report, path: Path) -> None:
     write_atomic(path, render(report))
 
 
-def read(path: Path) -> frozenset[str]:
-    """The fingerprints recorded in a baseline file."""
+def read(path: Path) -> dict[str, str]:
+    """The fingerprints recorded in a baseline file, each with its recorded summary."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -53,18 +42,9 @@ def read(path: Path) -> frozenset[str]:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: not a recheck baseline ({exc})") from None
     entries = data.get("contradictions") if isinstance(data, dict) else None
-    if data.get("recheck_baseline") != FORMAT_VERSION or not isinstance(entries, list):
+    if not isinstance(entries, list) or data.get("recheck_baseline") != FORMAT_VERSION:
         raise InputError(f"{path}: not a recheck baseline (format {FORMAT_VERSION})")
     try:
-        return frozenset(str(e["fingerprint"]) for e in entries)
-    except (TypeError, KeyError):
+        return {str(e["fingerprint"]): str(e.get("summary", "")) for e in entries}
+    except (TypeError, KeyError, AttributeError):
         raise InputError(f"{path}: baseline entry without a fingerprint") from None
-
-
-def diff(report: Report, baseline: frozenset[str]) -> BaselineDiff:
-    found = [c.fingerprint for c in report.contradictions]
-    return BaselineDiff(
-        new=tuple(f for f in found if f not in baseline),
-        known=tuple(f for f in found if f in baseline),
-        stale=tuple(sorted(baseline - set(found))),
-    )

@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
 from .atomic import write_atomic
-from .errors import RecheckError
+from .errors import InputError, RecheckError
+from .models import SEVERITIES
 from .reporters import AUDIT_FORMATS, CLAIM_FORMATS
+
+if TYPE_CHECKING:
+    from .config import Settings
+    from .models import Report
 
 
 class ExitCode(IntEnum):
@@ -38,12 +45,27 @@ app = typer.Typer(
 )
 
 PathsArg = Annotated[
-    list[str], typer.Argument(help="Files or folders of articles (.txt, .md).", show_default=False)
+    list[str] | None,
+    typer.Argument(
+        help="Files or folders of articles (.txt, .md); default: `paths` in [tool.recheck].",
+        show_default=False,
+    ),
 ]
-RulesOpt = Annotated[Path, typer.Option("--rules", "-r", help="Rules folder.", file_okay=False)]
+RulesOpt = Annotated[
+    Path | None,
+    typer.Option("--rules", "-r", help="Rules folder [default: rules].", file_okay=False),
+]
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write the report to FILE instead of standard output."),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="A pyproject.toml with [tool.recheck] settings [default: the nearest one].",
+        dir_okay=False,
+    ),
 ]
 
 
@@ -70,30 +92,86 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(ExitCode.ERROR)
 
 
-def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
-    if fmt not in allowed:
-        raise _fail(f"unknown format {fmt!r} (choose from {', '.join(allowed)})")
+def _check_choice(value: str, allowed: tuple[str, ...], what: str = "format") -> None:
+    if value not in allowed:
+        raise _fail(f"unknown {what} {value!r} (choose from {', '.join(allowed)})")
 
 
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
-    else:
+        return
+    try:
         write_atomic(output, text)
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
 def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _settings(config: Path | None) -> Settings:
+    from .config import load
+
+    try:
+        return load(config)
+    except RecheckError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _paths(paths: list[str] | None, settings: Settings) -> list[str]:
+    chosen = list(paths or settings.paths)
+    if not chosen:
+        raise _fail("no paths given (name files or folders, or set `paths` in [tool.recheck])")
+    return chosen
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=True, no_color="NO_COLOR" in os.environ)
+    with Progress(
+        TextColumn("reading articles"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("read", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _run_audit(paths: list[str], rules: Path, reference: Path | None = None) -> Report:
+    from .audit import audit as run_audit
+
+    with _progress() as progress:
+        if reference is None:
+            return run_audit(paths, rules, progress=progress)
+        return run_audit(paths, rules, progress=progress, reference=reference)
+
+
 @app.command()
 def audit(
-    paths: PathsArg,
-    rules: RulesOpt = Path("rules"),
+    paths: PathsArg = None,
+    rules: RulesOpt = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"Report format: {', '.join(AUDIT_FORMATS)}.")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format", "-f", help=f"Report format: {', '.join(AUDIT_FORMATS)} [default: text]."
+        ),
+    ] = None,
     output: OutputOpt = None,
     baseline: Annotated[
         Path | None,
@@ -104,45 +182,74 @@ def audit(
             "contradictions not in it fail the run.",
         ),
     ] = None,
+    acknowledgements: Annotated[
+        Path | None,
+        typer.Option(
+            "--acknowledgements",
+            help="The acknowledgements file (from `recheck acknowledge`) "
+            "[default: recheck-acknowledgements.yaml, if present].",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="The lowest severity that fails the run: low, medium or high [default: low].",
+        ),
+    ] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Audit articles and report the contradictions between them, most severe first.
 
-    Exits 0 when there is none (or none new, with --baseline), 1 when there are, 2 on a
-    usage, input or rule error.
+    Exits 0 when no contradiction fails the run, 1 when one does (new, or with an
+    expired acknowledgement, at or above --fail-on), 2 on a usage, input or rule error.
     """
-    _check_format(fmt, AUDIT_FORMATS)
-    from dataclasses import replace
+    from .triage import triage
 
+    settings = _settings(config)
+    fmt = fmt or settings.format
+    fail_on = fail_on or settings.fail_on
+    _check_choice(fmt, AUDIT_FORMATS)
+    _check_choice(fail_on, SEVERITIES, "severity")
+    from . import acknowledgements as acks
     from . import baseline as baselines
-    from .audit import audit as run_audit
     from .reporters import render_audit
 
+    baseline_path = baseline or (Path(settings.baseline) if settings.baseline else None)
+    acks_path = acknowledgements or Path(settings.acknowledgements)
     try:
-        report = run_audit(paths, rules)
-        if baseline is not None:
-            report = replace(report, baseline=baselines.diff(report, baselines.read(baseline)))
+        recorded = baselines.read(baseline_path) if baseline_path is not None else None
+        if acknowledgements is not None and not acknowledgements.exists():
+            raise InputError(f"{acknowledgements}: acknowledgements file not found")
+        entries = acks.read(acks_path)
+        report = _run_audit(_paths(paths, settings), rules or Path(settings.rules))
+        report = triage(report, baseline=recorded, acknowledgements=entries, fail_on=fail_on)
     except RecheckError as exc:
         raise _fail(str(exc)) from None
     _emit(render_audit(report, fmt, color=_color() and output is None), output)
-    failing = report.baseline.new if report.baseline else report.contradictions
-    raise typer.Exit(ExitCode.CONTRADICTIONS if failing else ExitCode.OK)
+    raise typer.Exit(ExitCode.CONTRADICTIONS if report.failing else ExitCode.OK)
 
 
 @app.command("baseline")
 def make_baseline(
-    paths: PathsArg,
-    rules: RulesOpt = Path("rules"),
+    paths: PathsArg = None,
+    rules: RulesOpt = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The baseline file to write.")
-    ] = Path("recheck-baseline.json"),
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The baseline file to write [default: recheck-baseline.json]."
+        ),
+    ] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Record the current contradictions, so that `recheck audit --baseline` fails
     only on new ones. The file is sorted, stable JSON, written atomically."""
     from . import baseline as baselines
-    from .audit import audit as run_audit
 
+    settings = _settings(config)
+    output = output or Path(settings.baseline or "recheck-baseline.json")
     try:
-        report = run_audit(paths, rules)
+        report = _run_audit(_paths(paths, settings), rules or Path(settings.rules))
         baselines.write(report, output)
     except RecheckError as exc:
         raise _fail(str(exc)) from None
@@ -152,21 +259,74 @@ def make_baseline(
 
 
 @app.command()
+def acknowledge(
+    fingerprint: Annotated[str, typer.Argument(help="The contradiction's fingerprint.")],
+    reason: Annotated[
+        str, typer.Option("--reason", help="Why the contradiction may stand (required).")
+    ],
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who reviewed it [default: your user name].")
+    ] = None,
+    expires: Annotated[
+        str | None,
+        typer.Option("--expires", help="YYYY-MM-DD after which it fails the run again."),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file", help="The acknowledgements file [default: recheck-acknowledgements.yaml]."
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Record that a contradiction was reviewed: it is then reported as acknowledged and
+    does not fail the run (until --expires)."""
+    import getpass
+    from datetime import date
+
+    from . import acknowledgements as acks
+
+    settings = _settings(config)
+    path = file or Path(settings.acknowledgements)
+    if not reason.strip():
+        raise _fail("--reason must say why the contradiction may stand")
+    try:
+        entry = acks.parse_entry(
+            {
+                "fingerprint": fingerprint,
+                "reason": reason,
+                "by": by or getpass.getuser(),
+                "date": date.today().isoformat(),
+                "expires": expires,
+            },
+            "acknowledgement",
+        )
+        acks.add(path, entry)
+    except RecheckError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"{path}: cannot write ({exc.strerror or exc})") from None
+    until = f" until {entry.expires}" if entry.expires else ""
+    typer.echo(f"acknowledged {entry.fingerprint}{until} in {path}", err=True)
+
+
+@app.command()
 def claims(
-    paths: PathsArg,
-    rules: RulesOpt = Path("rules"),
+    paths: PathsArg = None,
+    rules: RulesOpt = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help=f"Output format: {', '.join(CLAIM_FORMATS)}.")
     ] = "table",
     output: OutputOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """List every numeric claim with its frame: entity, metric, period, modality."""
-    _check_format(fmt, CLAIM_FORMATS)
-    from .audit import audit as run_audit
+    _check_choice(fmt, CLAIM_FORMATS)
     from .reporters import render_claims
 
+    settings = _settings(config)
     try:
-        report = run_audit(paths, rules)
+        report = _run_audit(_paths(paths, settings), rules or Path(settings.rules))
     except RecheckError as exc:
         raise _fail(str(exc)) from None
     _emit(render_claims(report, fmt, color=_color() and output is None), output)
@@ -177,21 +337,23 @@ def explain(
     fingerprint: Annotated[
         str, typer.Argument(help="A contradiction's fingerprint (or its first 4+ characters).")
     ],
-    paths: PathsArg,
-    rules: RulesOpt = Path("rules"),
+    paths: PathsArg = None,
+    rules: RulesOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    config: ConfigOpt = None,
 ) -> None:
     """Show why the claims of one contradiction were judged comparable: the words that
     fixed entity, metric and period, each value as written, and its conversion."""
-    _check_format(fmt, ("text", "json"))
+    _check_choice(fmt, ("text", "json"))
     import json
 
-    from .audit import audit as run_audit
     from .explain import explain as explain_one
     from .explain import render_text
 
+    settings = _settings(config)
     try:
-        record = explain_one(run_audit(paths, rules), fingerprint)
+        report = _run_audit(_paths(paths, settings), rules or Path(settings.rules))
+        record = explain_one(report, fingerprint)
     except RecheckError as exc:
         raise _fail(str(exc)) from None
     if fmt == "json":
@@ -201,12 +363,13 @@ def explain(
 
 
 @app.command("rules")
-def list_rules(rules: RulesOpt = Path("rules")) -> None:
+def list_rules(rules: RulesOpt = None, config: ConfigOpt = None) -> None:
     """List the loaded rules and check that every rule file is valid."""
     from .rulebook import load_rulebook
 
+    settings = _settings(config)
     try:
-        book = load_rulebook(rules)
+        book = load_rulebook(rules or Path(settings.rules))
     except RecheckError as exc:
         raise _fail(str(exc)) from None
     for rule in book.rules:

@@ -95,6 +95,9 @@ class Claim:
     article_date: str | None
     outlet: str
     source_id: str
+    # "article" for a figure a source stated; "derived" for one recheck computed from
+    # stated figures (never presented as said); "reference" for a row of a reference table.
+    origin: str = "article"
 
     @property
     def entity(self) -> str | None:
@@ -151,6 +154,7 @@ class Claim:
                 "metric": self.frame.metric_word,
                 "period": self.frame.period_word,
             },
+            "origin": self.origin,
         }
 
 
@@ -208,6 +212,30 @@ class Rule:
         return self.select.entity is None and self.select.metric is None
 
 
+SEVERITIES = ("low", "medium", "high")
+# What a reviewer has made of a contradiction. "new" and "expired" fail a run.
+STATUSES = ("new", "known", "acknowledged", "expired")
+FAILING_STATUSES = frozenset({"new", "expired"})
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """An editor's record that a contradiction was reviewed and may stand."""
+
+    fingerprint: str
+    reason: str
+    by: str
+    date: str  # ISO date the entry was recorded
+    expires: str | None = None  # ISO date after which the contradiction fails again
+
+    def to_record(self) -> dict[str, Any]:
+        record = {"fingerprint": self.fingerprint, "reason": self.reason, "by": self.by}
+        record["date"] = self.date
+        if self.expires:
+            record["expires"] = self.expires
+        return record
+
+
 @dataclass(frozen=True)
 class Contradiction:
     fingerprint: str
@@ -223,6 +251,14 @@ class Contradiction:
     gap: float  # the distance between the furthest-apart intervals, in ``unit``
     summary: str
     claims: tuple[Claim, ...]
+    # The arithmetic behind a finding on derived figures, one step a line.
+    derivation: tuple[str, ...] = ()
+    status: str = "new"  # one of STATUSES, set by recheck.triage
+    acknowledgement: Acknowledgement | None = None
+
+    @property
+    def fails(self) -> bool:
+        return self.status in FAILING_STATUSES
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -238,7 +274,10 @@ class Contradiction:
             "period": self.period,
             "unit": self.unit,
             "gap": self.gap,
-            "claims": [c.id for c in self.claims],
+            "status": self.status,
+            "acknowledgement": self.acknowledgement.to_record() if self.acknowledgement else None,
+            "derivation": list(self.derivation),
+            "claims": [c.to_record() for c in self.claims],
         }
 
 
@@ -251,19 +290,53 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class Stale:
+    """A baseline or acknowledgement entry that matches no contradiction any more."""
+
+    fingerprint: str
+    source: str  # "baseline" or "acknowledgements"
+    note: str = ""  # the entry's summary or reason, for the reviewer
+
+
+@dataclass(frozen=True)
 class Report:
     claims: tuple[Claim, ...]
     contradictions: tuple[Contradiction, ...]
     rules: tuple[Rule, ...] = ()
     skipped: tuple[Skipped, ...] = field(default=())
-    baseline: Any = None  # a baseline.BaselineDiff when audited against a baseline
+    stale: tuple[Stale, ...] = ()
+    fail_on: str = "low"  # the lowest severity that fails the run
+    baselined: bool = False  # audited against a baseline
+
+    @property
+    def failing(self) -> tuple[Contradiction, ...]:
+        """The contradictions that fail the run: new or expired, at or above ``fail_on``."""
+        floor = SEVERITIES.index(self.fail_on)
+        return tuple(
+            c for c in self.contradictions if c.fails and SEVERITIES.index(c.severity) >= floor
+        )
+
+    def counts(self) -> dict[str, int]:
+        counts = {status: 0 for status in STATUSES}
+        for c in self.contradictions:
+            counts[c.status] = counts.get(c.status, 0) + 1
+        return {
+            "claims": len(self.claims),
+            "contradictions": len(self.contradictions),
+            "failing": len(self.failing),
+            **counts,
+            "skipped": len(self.skipped),
+            "stale": len(self.stale),
+        }
 
     def to_record(self) -> dict[str, Any]:
-        record = {
-            "claims": [c.to_record() for c in self.claims],
+        return {
+            "summary": {**self.counts(), "fail_on": self.fail_on, "baseline": self.baselined},
             "contradictions": [c.to_record() for c in self.contradictions],
+            "claims": [c.to_record() for c in self.claims],
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "stale": [
+                {"fingerprint": s.fingerprint, "source": s.source, "note": s.note}
+                for s in self.stale
+            ],
         }
-        if self.baseline is not None:
-            record["baseline"] = self.baseline.to_record()
-        return record

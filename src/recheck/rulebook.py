@@ -13,12 +13,11 @@ from typing import Any
 
 from .compare import KINDS
 from .errors import RuleError
-from .models import Example, Rule, Selector, Tolerance
+from .models import SEVERITIES, Example, Rule, Selector, Tolerance
 from .units import UnitError, canonical_unit, dimension, parse_unit
 from .vocabulary import METRIC_DIMENSIONS, Vocabulary, load_vocabulary
 from .yamlio import load_yaml
 
-SEVERITIES = ("low", "medium", "high")
 PERIOD_MODES = ("same", "any")
 RULE_KEYS = {
     "id",

@@ -26,6 +26,7 @@ CONTRADICTION_COLUMNS = [
     "rank",
     "score",
     "severity",
+    "status",
     "rule",
     "entity",
     "metric",
@@ -49,7 +50,7 @@ def render_audit(report: Report, **_: Any) -> str:
     rows = []
     for c in report.contradictions:
         record = c.to_record()
-        record["claims"] = " ".join(record["claims"])
+        record["claims"] = " ".join(claim["id"] for claim in record["claims"])
         rows.append(record)
     return _csv(rows, CONTRADICTION_COLUMNS)
 

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..engine import format_number
-from ..models import Claim, Report
+from ..models import Claim, Contradiction, Report
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
@@ -77,51 +77,69 @@ def _source(claim: Claim, limit: int = 90) -> Text:
     return text
 
 
+def _table(title: str, contradictions: tuple[Contradiction, ...]) -> Table:
+    table = Table(title=title, show_lines=True, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Rule", no_wrap=True)
+    table.add_column("Subject · metric · period", ratio=2)
+    table.add_column("Values (as written = normalised)", ratio=2)
+    table.add_column("Sources (file:line, quote)", ratio=5)
+    for c in contradictions:
+        rule = Text(c.rule, style=_SEVERITY_STYLE.get(c.severity, ""))
+        rule.append(f"\n{c.severity}", style="dim")
+        if c.status == "expired" and c.acknowledgement:
+            rule.append(f"\nacknowledgement expired {c.acknowledgement.expires}", style="red")
+        values = Text("\n").join(_value(claim) for claim in c.claims)
+        sources = Text("\n").join(_source(claim) for claim in c.claims)
+        subject = Text(_frame(c.entity, c.metric, c.period))
+        subject.append("\n" + safe(c.summary), style="dim")
+        for step in c.derivation:
+            subject.append("\n" + safe(step), style="dim italic")
+        table.add_row(str(c.rank), f"{c.score:.1f}", rule, subject, values, sources)
+    return table
+
+
 def render_audit(report: Report, *, color: bool = False, width: int = 160, **_: Any) -> str:
     console, buffer = _console(color, width)
-    shown = report.contradictions
-    label = "contradiction"
-    if report.baseline is not None:
-        new = set(report.baseline.new)
-        shown = tuple(c for c in shown if c.fingerprint in new)
-        label = "new contradiction"
-    if not shown:
-        console.print(f"No {label}s among {len(report.claims)} claims.")
+    open_ = tuple(c for c in report.contradictions if c.fails)
+    label = "new contradiction" if report.baselined else "contradiction"
+    if open_:
+        console.print(_table(f"{len(open_)} {label}(s) among {len(report.claims)} claims", open_))
     else:
-        table = Table(
-            title=f"{len(shown)} {label}(s) among {len(report.claims)} claims",
-            show_lines=True,
-            expand=True,
-        )
-        table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("Score", justify="right", no_wrap=True)
-        table.add_column("Rule", no_wrap=True)
-        table.add_column("Subject · metric · period", ratio=2)
-        table.add_column("Values (as written = normalised)", ratio=2)
-        table.add_column("Sources (file:line, quote)", ratio=5)
-        for c in shown:
-            rule = Text(c.rule, style=_SEVERITY_STYLE.get(c.severity, ""))
-            rule.append(f"\n{c.severity}", style="dim")
-            values = Text("\n").join(_value(claim) for claim in c.claims)
-            sources = Text("\n").join(_source(claim) for claim in c.claims)
-            subject = Text(_frame(c.entity, c.metric, c.period))
-            subject.append("\n" + safe(c.summary), style="dim")
-            table.add_row(str(c.rank), f"{c.score:.1f}", rule, subject, values, sources)
-        console.print(table)
-    if report.baseline is not None:
-        if report.baseline.known:
-            console.print(
-                f"{len(report.baseline.known)} known contradiction(s) are in the "
-                f"baseline: {', '.join(report.baseline.known)}"
-            )
-        if report.baseline.stale:
-            console.print(
-                f"{len(report.baseline.stale)} baseline entr(ies) no longer occur: "
-                f"{', '.join(report.baseline.stale)}",
-                style="yellow",
-            )
+        console.print(f"No {label}s among {len(report.claims)} claims.")
+    for status, heading in (
+        ("known", "known contradiction(s) are in the baseline"),
+        ("acknowledged", "contradiction(s) are acknowledged"),
+    ):
+        reviewed = [c for c in report.contradictions if c.status == status]
+        if reviewed:
+            console.print(f"{len(reviewed)} {heading}:")
+        for c in reviewed:
+            line = Text(f"  #{c.rank} {c.fingerprint} {c.rule} ", style="dim")
+            line.append(safe(c.summary))
+            if c.acknowledgement is not None:
+                ack = c.acknowledgement
+                until = f", until {ack.expires}" if ack.expires else ""
+                line.append(f" — {safe(ack.reason)} ({safe(ack.by)}, {ack.date}{until})")
+            console.print(line)
+    for stale in report.stale:
+        line = Text(f"stale {stale.source} entry {stale.fingerprint}: matches nothing now")
+        if stale.note:
+            line.append(f" ({safe(stale.note)})")
+        console.print(line, style="yellow")
     for skipped in report.skipped:
         console.print(Text(f"skipped {safe(skipped.path)}: {skipped.reason}", style="yellow"))
+    failing = len(report.failing)
+    verdict = f"{failing} fail(s) the run" if failing else "nothing fails the run"
+    console.print(
+        Text(
+            f"{len(report.contradictions)} contradiction(s), {verdict} "
+            f"(--fail-on {report.fail_on}); {len(report.claims)} claims; "
+            f"{len(report.skipped)} file(s) skipped",
+            style="bold" if failing else "green",
+        )
+    )
     return buffer.getvalue()
 
 
