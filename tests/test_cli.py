@@ -140,3 +140,147 @@ def test_terminal_control_characters_never_reach_the_table(tmp_path):
     result = run("audit", str(tmp_path), "--rules", RULES)
     assert result.exit_code == ExitCode.CONTRADICTIONS
     assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+# --- the CI gate: acknowledgements, fail level, config -------------------------------
+
+
+def _seed_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    folder = tmp_path / "articles"
+    shutil.copytree(ROOT / "seeds", folder)
+    return folder
+
+
+def _fingerprints(folder: Path) -> list[str]:
+    result = run("audit", str(folder), "--rules", RULES, "-f", "json")
+    return [c["fingerprint"] for c in json.loads(result.stdout)["contradictions"]]
+
+
+def test_acknowledging_every_contradiction_makes_the_run_pass(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = _seed_copy(tmp_path)
+    fingerprints = _fingerprints(folder)
+    for fp in fingerprints:
+        made = run("acknowledge", fp, "--reason", "different editions", "--by", "ed")
+        assert made.exit_code == ExitCode.OK, made.output
+    assert (tmp_path / "recheck-acknowledgements.yaml").is_file()
+    result = run("audit", str(folder), "--rules", RULES)
+    assert result.exit_code == ExitCode.OK, result.output
+    assert f"{len(fingerprints)} contradiction(s) are acknowledged" in result.output
+    assert "different editions (ed," in result.output
+
+
+def test_an_expired_acknowledgement_fails_again(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = _seed_copy(tmp_path)
+    first, *rest = _fingerprints(folder)
+    run("acknowledge", first, "--reason", "old", "--by", "ed", "--expires", "2000-01-01")
+    for fp in rest:
+        run("acknowledge", fp, "--reason", "fine", "--by", "ed")
+    result = run("audit", str(folder), "--rules", RULES, "-f", "json")
+    assert result.exit_code == ExitCode.CONTRADICTIONS
+    statuses = {c["fingerprint"]: c["status"] for c in json.loads(result.stdout)["contradictions"]}
+    assert statuses[first] == "expired"
+    assert {statuses[fp] for fp in rest} == {"acknowledged"}
+
+
+def test_acknowledge_rejects_a_bad_fingerprint_or_date(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    bad = run("acknowledge", "xyz", "--reason", "r")
+    assert bad.exit_code == ExitCode.ERROR and "not 16 hex digits" in bad.stderr
+    late = run("acknowledge", "a" * 16, "--reason", "r", "--expires", "next week")
+    assert late.exit_code == ExitCode.ERROR and "is not a date" in late.stderr
+    assert not (tmp_path / "recheck-acknowledgements.yaml").exists()
+
+
+def test_fail_on_high_ignores_medium_findings():
+    medium_only = FIXTURES / "multi"
+    low = run("audit", str(ROOT / "seeds"), "--rules", RULES, "-f", "json")
+    severities = {c["severity"] for c in json.loads(low.stdout)["contradictions"]}
+    assert "high" in severities and "medium" in severities
+    high = run("audit", str(ROOT / "seeds"), "--rules", RULES, "-f", "json", "--fail-on", "high")
+    summary = json.loads(high.stdout)["summary"]
+    assert summary["failing"] == sum(
+        c["severity"] == "high" for c in json.loads(low.stdout)["contradictions"]
+    )
+    assert high.exit_code == ExitCode.CONTRADICTIONS
+    bad = run("audit", str(medium_only), "--rules", RULES, "--fail-on", "critical")
+    assert bad.exit_code == ExitCode.ERROR and "unknown severity 'critical'" in bad.stderr
+
+
+def test_fail_on_a_level_above_every_finding_passes(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "韩国2025年的稀土冶炼产能为8000吨。\n另据报道,韩国2025年的冶炼产能为2000吨。\n",
+        encoding="utf-8",
+    )
+    medium = run("audit", str(folder), "--rules", RULES, "-f", "json")
+    assert {c["severity"] for c in json.loads(medium.stdout)["contradictions"]} == {"medium"}
+    assert medium.exit_code == ExitCode.CONTRADICTIONS
+    assert run("audit", str(folder), "--rules", RULES, "--fail-on", "high").exit_code == 0
+
+
+def test_settings_come_from_pyproject_and_flags_override_them(tmp_path, monkeypatch):
+    folder = _seed_copy(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.recheck]\npaths = ["{folder.name}"]\nrules = "{Path(RULES).as_posix()}"\n'
+        'format = "json"\nfail-on = "high"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = run("audit")
+    data = json.loads(result.stdout)
+    assert data["summary"]["fail_on"] == "high"
+    assert data["summary"]["contradictions"] == len(_fingerprints(folder))
+    text = run("audit", "--format", "text", "--fail-on", "low")
+    assert "(--fail-on low)" in text.output
+
+
+def test_no_paths_and_no_config_is_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("audit", "--rules", RULES)
+    assert result.exit_code == ExitCode.ERROR
+    assert "no paths given" in result.stderr
+
+
+def test_the_ci_gate_fails_only_on_the_new_conflicting_article(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = _seed_copy(tmp_path).relative_to(tmp_path)
+    baseline = tmp_path / "recheck-baseline.json"
+    run("baseline", str(folder), "--rules", RULES, "-o", str(baseline))
+    assert run("audit", str(folder), "--rules", RULES, "-b", str(baseline)).exit_code == 0
+    (folder / "zz-new.txt").write_text(
+        "韩国2025年的稀土冶炼产能为8000吨。\n另据报道,韩国2025年的冶炼产能为2000吨。\n",
+        encoding="utf-8",
+    )
+    result = run("audit", str(folder), "--rules", RULES, "-b", str(baseline))
+    assert result.exit_code == ExitCode.CONTRADICTIONS
+    assert "1 new contradiction(s)" in result.output
+    assert "zz-new.txt" in result.output.split("known contradiction(s)")[0]
+    data = json.loads(
+        run("audit", str(folder), "--rules", RULES, "-b", str(baseline), "-f", "json").stdout
+    )
+    failing = [c for c in data["contradictions"] if c["status"] == "new"]
+    assert [c["entity"] for c in failing] == ["south_korea"]
+    assert {claim["path"].rsplit("/", 1)[-1] for claim in failing[0]["claims"]} == {"zz-new.txt"}
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    from recheck import cli
+
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: False, raising=False)
+    with cli._progress() as progress:
+        assert progress is None
+
+
+def test_no_color_is_respected(monkeypatch):
+    from recheck import cli
+
+    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli._color()
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli._color()
