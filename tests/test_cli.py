@@ -284,3 +284,15 @@ def test_no_color_is_respected(monkeypatch):
     assert cli._color()
     monkeypatch.setenv("NO_COLOR", "1")
     assert not cli._color()
+
+
+def test_the_pre_commit_hook_runs_a_real_command():
+    import shlex
+
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    program, command = shlex.split(hook["entry"])
+    assert program == "recheck" and hook["pass_filenames"] is False
+    assert run(command, "--help").exit_code == 0
