@@ -1,7 +1,12 @@
 """Output formats. Each reporter turns a Report (through its records) into text.
 
-Reporters are looked up by name in ``REPORTERS`` and imported lazily, so that pandas
+Reporters are looked up by name in ``_MODULES`` and imported lazily, so that pandas
 and rich are only imported when a format that needs them is asked for.
+
+* ``text``: the terminal table; ``json``: the record; ``csv``: one row per finding;
+* ``markdown``: a pull-request comment (GitHub's 65,536-character limit kept);
+* ``html``: one self-contained page for editors (no script, no network);
+* ``sarif``: SARIF 2.1.0 for code scanning; ``github``: Actions workflow commands.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from importlib import import_module
 
 from ..models import Report
 
-AUDIT_FORMATS = ("text", "json", "csv")
+AUDIT_FORMATS = ("text", "json", "csv", "markdown", "html", "sarif", "github")
 CLAIM_FORMATS = ("table", "json", "csv")
 
 
@@ -27,4 +32,12 @@ def render_claims(report: Report, fmt: str, *, color: bool = False, width: int =
     return render(report, color=color, width=width)
 
 
-_MODULES = {"text": "text", "json": "json_report", "csv": "csv_report"}
+_MODULES = {
+    "text": "text",
+    "json": "json_report",
+    "csv": "csv_report",
+    "markdown": "markdown_report",
+    "html": "html_report",
+    "sarif": "sarif_report",
+    "github": "github_report",
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Report
+from .common import review_note
 
 CLAIM_COLUMNS = [
     "id",
@@ -36,6 +37,7 @@ CONTRADICTION_COLUMNS = [
     "summary",
     "fingerprint",
     "claims",
+    "review",
 ]
 
 
@@ -51,6 +53,7 @@ def render_audit(report: Report, **_: Any) -> str:
     for c in report.contradictions:
         record = c.to_record()
         record["claims"] = " ".join(claim["id"] for claim in record["claims"])
+        record["review"] = review_note(c)  # who acknowledged it, why, until when
         rows.append(record)
     return _csv(rows, CONTRADICTION_COLUMNS)
 

@@ -6,7 +6,6 @@ article are shown as written; control characters are replaced before printing.
 
 from __future__ import annotations
 
-import re
 from io import StringIO
 from typing import Any
 
@@ -16,14 +15,11 @@ from rich.text import Text
 
 from ..engine import format_number
 from ..models import Claim, Contradiction, Report
+from .common import excerpt, safe
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+__all__ = ["excerpt", "render_audit", "render_claims", "safe"]
+
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
-
-
-def safe(text: str) -> str:
-    """Text with terminal control characters (ESC, bidi overrides ...) made visible."""
-    return _CONTROL.sub("\ufffd", text)
 
 
 def _console(color: bool, width: int) -> tuple[Console, StringIO]:
@@ -49,16 +45,6 @@ def _value(claim: Claim) -> Text:
     text = Text(safe(written), style="bold")
     text.append(f"  = {format_number(claim.value)} {claim.unit}", style="dim")
     return text
-
-
-def excerpt(quote: str, figure: str, limit: int = 90) -> str:
-    """At most ``limit`` characters of ``quote``, centred on ``figure`` when it is long."""
-    if len(quote) <= limit:
-        return quote
-    at = max(quote.find(figure), 0)
-    start = max(0, min(at - (limit - len(figure)) // 2, len(quote) - limit))
-    piece = quote[start : start + limit]
-    return ("…" if start else "") + piece + ("…" if start + limit < len(quote) else "")
 
 
 def _source(claim: Claim, limit: int = 90) -> Text:

@@ -1,0 +1,104 @@
+"""What the report formats share: safe text, labels, locations and statuses.
+
+Every format reads the same Report objects (and their ``to_record()``), and the
+explanation of each finding (why its claims were compared, each conversion) comes from
+``recheck.explain.describe``, so no format knows something another does not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..engine import format_number
+from ..models import Claim, Contradiction
+
+# Terminal control characters and bidi overrides: never copied into any report.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACE = re.compile(r"\s+")
+
+ORIGIN_LABEL = {"derived": "derived by recheck", "reference": "reference table"}
+DERIVED_NOTE = "derived by recheck, not stated by any source"
+
+
+def safe(text: str) -> str:
+    """Text with control characters (ESC, bidi overrides ...) made visible as U+FFFD."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+def one_line(text: str) -> str:
+    """``safe`` text with every run of whitespace (newlines too) made one space."""
+    return _SPACE.sub(" ", safe(text)).strip()
+
+
+def excerpt(quote: str, figure: str, limit: int = 90) -> str:
+    """At most ``limit`` characters of ``quote``, centred on ``figure`` when it is long."""
+    if len(quote) <= limit:
+        return quote
+    at = max(quote.find(figure), 0)
+    start = max(0, min(at - (limit - len(figure)) // 2, len(quote) - limit))
+    piece = quote[start : start + limit]
+    return ("…" if start else "") + piece + ("…" if start + limit < len(quote) else "")
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    return format_number(value)
+
+
+def frame_label(c: Contradiction) -> str:
+    return " · ".join(x or "?" for x in (c.entity, c.metric, c.period))
+
+
+def written(claim: Claim) -> str:
+    """The figure as the source wrote it, with its hedge: ``over 45,000 metric tons``."""
+    return f"{claim.hedge} {claim.text}".strip() if claim.hedge else claim.text
+
+
+def normalised(claim: Claim) -> str:
+    return f"{number(claim.value)} {claim.unit}"
+
+
+def is_article(claim: Claim) -> bool:
+    return claim.origin == "article"
+
+
+def location(claim: Claim) -> str:
+    """``path:line`` for a figure a source stated; what it is for any other."""
+    if is_article(claim):
+        return f"{claim.path}:{claim.line}"
+    label = ORIGIN_LABEL.get(claim.origin, claim.origin)
+    return f"{label} ({claim.path})" if claim.path else label
+
+
+def column(claim: Claim) -> int | None:
+    """The 1-based column of the figure in its line, when the claim id carries it."""
+    tail = claim.id.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() and int(tail) >= 1 else None
+
+
+def primary(c: Contradiction) -> tuple[Claim, tuple[Claim, ...]]:
+    """The claim a finding is anchored on (the first a source stated) and the others."""
+    for n, claim in enumerate(c.claims):
+        if is_article(claim):
+            return claim, c.claims[:n] + c.claims[n + 1 :]
+    return c.claims[0], c.claims[1:]
+
+
+def review_note(c: Contradiction) -> str:
+    """What a reviewer made of the finding, in one line ("" for a new one)."""
+    ack = c.acknowledgement
+    if c.status == "known":
+        return "known: recorded in the baseline"
+    if ack is None:
+        return ""
+    if c.status == "expired":
+        return (
+            f"acknowledgement expired on {ack.expires}: {ack.reason}"
+            f" ({ack.by}, {ack.date}); it fails the run again"
+        )
+    until = f", until {ack.expires}" if ack.expires else ""
+    return f"acknowledged by {ack.by} on {ack.date}{until}: {ack.reason}"
