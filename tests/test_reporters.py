@@ -522,3 +522,20 @@ def test_cli_writes_each_format_and_exits_1(tmp_path, fmt):
     if fmt == "html":
         assert text.startswith("<!DOCTYPE html>")
         assert text.count('<section class="finding') == len(found)
+
+
+def test_a_figure_written_twice_is_marked_where_the_claim_is(tmp_path, rulebook):
+    from recheck.audit import audit
+    from recheck.reporters.common import split_quote
+
+    (tmp_path / "a.txt").write_text(
+        "中国2024年的稀土冶炼产能占全球的90%，2025年的稀土冶炼产能占全球的90%。\n", encoding="utf-8"
+    )
+    claims = [c for c in audit([str(tmp_path)], rulebook).claims if c.text == "90%"]
+    assert len(claims) == 2
+    first, second = sorted(claims, key=lambda c: c.column)
+    assert second.column > first.column and second.quote_start > first.quote_start
+    before, figure, _ = split_quote(second)
+    assert figure == "90%" and "90%" in before
+    before, figure, _ = split_quote(first)
+    assert figure == "90%" and "90%" not in before

@@ -385,8 +385,9 @@ def _make_claim(article: Article, sentence: Sentence, q: Quantity, frame: Frame)
         )
     except (UnitError, ArithmeticError, ValueError):
         return None
+    column = sentence.column + q.start + 1
     return Claim(
-        id=f"{article.path}:{sentence.line}:{sentence.column + q.start + 1}",
+        id=f"{article.path}:{sentence.line}:{column}",
         path=article.path,
         line=sentence.line,
         quote=sentence.text,
@@ -404,4 +405,6 @@ def _make_claim(article: Article, sentence: Sentence, q: Quantity, frame: Frame)
         article_date=article.date.isoformat() if article.date else None,
         outlet=article.outlet,
         source_id=article.source_id,
+        column=column,
+        quote_start=q.start,
     )

@@ -98,6 +98,8 @@ class Claim:
     # "article" for a figure a source stated; "derived" for one recheck computed from
     # stated figures (never presented as said); "reference" for a row of a reference table.
     origin: str = "article"
+    column: int = 0  # 1-based column of the figure in its line (0: not from an article)
+    quote_start: int = -1  # where ``text`` starts inside ``quote`` (-1: not known)
 
     @property
     def entity(self) -> str | None:
@@ -129,7 +131,9 @@ class Claim:
             "id": self.id,
             "path": self.path,
             "line": self.line,
+            "column": self.column,
             "quote": self.quote,
+            "quote_start": self.quote_start,
             "text": self.text,
             "entity": self.frame.entity,
             "metric": self.frame.metric,
@@ -201,6 +205,15 @@ class Rule:
     path: str
     max_yearly_ratio: float = 2.0  # for kind: growth
     examples: tuple[Example, ...] = ()
+    # Kind-specific settings (see docs/rules.md). The vocabulary fills share_of, members
+    # and change_words in when the rule loads, so that comparisons need no vocabulary.
+    whole: str = "world"  # derived_total, part_whole: the entity that is the whole
+    max_ratio: float = 3.0  # complement: the largest ratio between two complements
+    decrease_words: str = ""  # change: a regex of the words that mark a fall
+    comparison_words: str = ""  # change: a regex of the words that compare two parties
+    change_words: str = ""  # change: a regex of the vocabulary's change cues
+    share_of: tuple[tuple[str, str], ...] = ()  # (share metric, the metric it is a share of)
+    members: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (aggregate entity, its members)
 
     def tolerance_for(self, value_kind: str) -> Tolerance:
         table = dict(self.tolerances)

@@ -33,12 +33,33 @@ def one_line(text: str) -> str:
 
 def excerpt(quote: str, figure: str, limit: int = 90) -> str:
     """At most ``limit`` characters of ``quote``, centred on ``figure`` when it is long."""
-    if len(quote) <= limit:
-        return quote
-    at = max(quote.find(figure), 0)
-    start = max(0, min(at - (limit - len(figure)) // 2, len(quote) - limit))
-    piece = quote[start : start + limit]
-    return ("…" if start else "") + piece + ("…" if start + limit < len(quote) else "")
+    return "".join(_cut(quote, max(quote.find(figure), 0), figure, limit))
+
+
+def split_quote(claim: Claim, limit: int = 90) -> tuple[str, str, str]:
+    """The claim's quote cut to about ``limit`` characters around its figure, as
+    (before, figure, after). The figure is found where the claim says it is, so that a
+    figure written twice in one sentence is marked at the right place."""
+    quote, figure = claim.quote, claim.text
+    at = claim.quote_start
+    if not figure or at < 0 or quote[at : at + len(figure)] != figure:
+        at = quote.find(figure) if figure else -1
+    if at < 0:
+        return ("".join(_cut(quote, 0, "", limit)), "", "")
+    return _cut(quote, at, figure, limit)
+
+
+def _cut(quote: str, at: int, figure: str, limit: int) -> tuple[str, str, str]:
+    end = at + len(figure)
+    start, stop = 0, len(quote)
+    if len(quote) > limit:
+        start = max(0, min(at - max(limit - len(figure), 0) // 2, len(quote) - limit))
+        stop = min(len(quote), max(start + limit, end))
+    return (
+        ("…" if start else "") + quote[start:at],
+        quote[at:end],
+        quote[end:stop] + ("…" if stop < len(quote) else ""),
+    )
 
 
 def number(value: float | None) -> str:
@@ -75,9 +96,8 @@ def location(claim: Claim) -> str:
 
 
 def column(claim: Claim) -> int | None:
-    """The 1-based column of the figure in its line, when the claim id carries it."""
-    tail = claim.id.rsplit(":", 1)[-1]
-    return int(tail) if tail.isdigit() and int(tail) >= 1 else None
+    """The 1-based column of the figure in its line, when it comes from an article."""
+    return claim.column if claim.column >= 1 else None
 
 
 def primary(c: Contradiction) -> tuple[Claim, tuple[Claim, ...]]:

@@ -18,7 +18,6 @@ from ..models import Claim, Contradiction, Report
 from .common import (
     DERIVED_NOTE,
     ORIGIN_LABEL,
-    excerpt,
     frame_label,
     is_article,
     location,
@@ -26,6 +25,7 @@ from .common import (
     number,
     review_note,
     safe,
+    split_quote,
     written,
 )
 
@@ -173,12 +173,10 @@ def _anchor(c: Contradiction, seen: set[str]) -> str:
 
 def _highlight(claim: Claim) -> str:
     """The quote, escaped, with the figure in <mark>."""
-    quote = excerpt(claim.quote, claim.text, QUOTE_LIMIT)
-    at = quote.find(claim.text) if claim.text else -1
-    if at < 0:
-        return _e(quote)
-    end = at + len(claim.text)
-    return f"{_e(quote[:at])}<mark>{_e(quote[at:end])}</mark>{_e(quote[end:])}"
+    before, figure, after = split_quote(claim, QUOTE_LIMIT)
+    if not figure:
+        return _e(before)
+    return f"{_e(before)}<mark>{_e(figure)}</mark>{_e(after)}"
 
 
 def _frame_words(record: dict[str, Any]) -> str:

@@ -15,13 +15,13 @@ from typing import Any
 from ..models import Claim, Contradiction, Report
 from .common import (
     DERIVED_NOTE,
-    excerpt,
     frame_label,
     location,
     normalised,
     one_line,
     review_note,
     safe,
+    split_quote,
     written,
 )
 
@@ -57,13 +57,11 @@ def code(text: Any, *, in_table: bool = False) -> str:
 
 
 def _bolded_quote(claim: Claim) -> str:
-    quote = excerpt(one_line(claim.quote), one_line(claim.text), QUOTE_LIMIT)
-    figure = one_line(claim.text)
-    at = quote.find(figure) if figure else -1
-    if at < 0:
-        return md(quote)
-    end = at + len(figure)
-    return f"{md(quote[:at])}<strong>{md(figure)}</strong>{md(quote[end:])}"
+    parts = split_quote(claim, QUOTE_LIMIT)
+    before, figure, after = (_SPACE.sub(" ", safe(part)) for part in parts)
+    if not figure.strip():
+        return md(before.strip())
+    return f"{md(before.lstrip())}<strong>{md(figure.strip())}</strong>{md(after.rstrip())}"
 
 
 def _values(c: Contradiction) -> str:

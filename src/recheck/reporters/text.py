@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..engine import format_number
 from ..models import Claim, Contradiction, Report
-from .common import excerpt, safe
+from .common import excerpt, safe, split_quote
 
 __all__ = ["excerpt", "render_audit", "render_claims", "safe"]
 
@@ -51,15 +51,11 @@ def _source(claim: Claim, limit: int = 90) -> Text:
     text = Text(f"{claim.path}:{claim.line}", style="cyan")
     if claim.article_date:
         text.append(f" ({claim.article_date})", style="dim")
-    quote = safe(excerpt(claim.quote, claim.text, limit))
-    at = quote.find(claim.text)
+    before, figure, after = (safe(part) for part in split_quote(claim, limit))
     text.append("\n")
-    if at < 0:
-        text.append(quote)
-    else:
-        text.append(quote[:at])
-        text.append(quote[at : at + len(claim.text)], style="bold reverse")
-        text.append(quote[at + len(claim.text) :])
+    text.append(before)
+    text.append(figure, style="bold reverse")
+    text.append(after)
     return text
 
 
