@@ -539,3 +539,18 @@ def test_a_figure_written_twice_is_marked_where_the_claim_is(tmp_path, rulebook)
     assert figure == "90%" and "90%" in before
     before, figure, _ = split_quote(first)
     assert figure == "90%" and "90%" not in before
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(tmp_path, rulebook):
+    import csv
+    import io
+
+    from recheck.audit import audit
+    from recheck.reporters import render_claims
+
+    (tmp_path / "a.txt").write_text(
+        '=HYPERLINK("http://x") 中国2025年稀土开采量为27万吨。\n', encoding="utf-8"
+    )
+    rows = list(csv.DictReader(io.StringIO(render_claims(audit([str(tmp_path)], rulebook), "csv"))))
+    assert rows and all(row["quote"].startswith("'=") for row in rows)
+    assert all(not v.startswith(("=", "+", "@")) for row in rows for v in row.values() if v)

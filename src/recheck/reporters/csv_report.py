@@ -41,10 +41,23 @@ CONTRADICTION_COLUMNS = [
 ]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value: Any) -> Any:
+    """Article text that a spreadsheet would read as a formula, prefixed with ``'``."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
     import pandas as pd  # imported only when a table is asked for
 
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(
+        [{k: _inert(row.get(k)) for k in columns} for row in rows], columns=columns
+    )
     return str(frame.to_csv(index=False, lineterminator="\n"))
 
 
