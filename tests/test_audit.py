@@ -53,16 +53,50 @@ def test_consistent_figures_in_different_periods_are_not_flagged(seeds_report):
     assert not _flagged_together(seeds_report, 5, 12)  # five added, twelve in all
 
 
-def test_false_alarms_stay_few(seeds_report):
-    expected = {
-        ("united_states", "mine_production"),
-        ("china", "mine_production_share"),
-        ("china", "mine_production"),
-        ("china", "refining_capacity_share"),
-        ("china@united_states", "share_of_imports"),
-    }
-    other = [c for c in seeds_report.contradictions if (c.entity, c.metric) not in expected]
-    assert len(other) <= 2, [c.summary for c in other]
+# Every finding on the seeds, reviewed one by one: (rule, entity, metric, period).
+SEED_FINDINGS = [
+    ("RC001", "china", "mine_production_share", "2025"),  # 67.9% vs 69.2%
+    ("RC002", "united_states", "mine_production", "2024"),  # 3,000 t vs 45,000+ t
+    ("RC003", "united_states", "mine_production", None),  # 3,000 t (2024) -> 51,000 t (2025)
+    ("RC004", "world", "mine_production", "2025"),  # 27万吨 ÷ 69.2% ≈ 39万吨 vs 大约28万吨
+    ("RC005", "china", "purity", "current"),  # 99.99%以上 vs 99.9999%
+    ("RC100", "china", "mine_production", "2025"),  # 19万吨 vs 27万吨
+    ("RC100", "china", "refined_production_share", "current"),  # 91% vs 96%
+    ("RC100", "china", "refining_capacity_share", "current"),  # 77% vs (about) 90%
+    ("RC100", "china@united_states", "share_of_imports", "current"),  # 71% vs 80%
+]
+
+
+def test_the_seed_findings_are_exactly_the_reviewed_ones(seeds_report):
+    found = sorted(
+        ((c.rule, c.entity, c.metric, c.period) for c in seeds_report.contradictions),
+        key=lambda t: tuple(x or "" for x in t),
+    )
+    assert found == SEED_FINDINGS
+
+
+def test_the_implied_world_total_is_flagged_with_its_arithmetic(seeds_report):
+    (c,) = [c for c in seeds_report.contradictions if c.rule == "RC004"]
+    derived = [claim for claim in c.claims if claim.origin == "derived"]
+    assert len(derived) == 1 and round(derived[0].value, -3) == 390000
+    assert "not stated by any source" in derived[0].quote
+    stated = {round(claim.value, 6) for claim in c.claims if claim.origin == "article"}
+    assert stated == {270000, 69.2, 280000}  # the part, the share, the stated world total
+    assert any("270,000 t ÷ 69.2% ≈ 390,000 t" in step for step in c.derivation)
+    assert any(step.startswith("stated: 大约28万吨") for step in c.derivation)
+    assert c.rank < _find(seeds_report, "china", "mine_production", 270000, 190000).rank
+
+
+def test_the_purity_conflict_is_compared_on_the_impurity(seeds_report):
+    (c,) = [c for c in seeds_report.contradictions if c.rule == "RC005"]
+    assert sorted(claim.value for claim in c.claims) == [99.99, 99.9999]
+    assert "100-fold" in c.summary
+
+
+def test_the_seeds_hold_no_internal_arithmetic_error(seeds_report):
+    """12.1% for 4.55万吨 -> 5.1万吨, 翻倍 for 4,300 t -> 8,900 t and a 65% difference
+    between $35,000 and $58,000 per ton all hold."""
+    assert not [c for c in seeds_report.contradictions if c.rule in {"RC006", "RC007", "RC008"}]
 
 
 def test_targets_and_forecasts_are_never_compared(seeds_report):
@@ -100,7 +134,11 @@ def test_json_report_follows_the_contract(seeds_report):
     assert scores == sorted(scores, reverse=True)
     for c in data["contradictions"]:
         assert {"fingerprint", "rule", "rank", "score", "severity", "summary", "claims"} <= set(c)
-        assert {claim["id"] for claim in c["claims"]} <= ids
+        stated = [claim for claim in c["claims"] if claim["origin"] == "article"]
+        assert {claim["id"] for claim in stated} <= ids
+        for claim in c["claims"]:
+            if claim["origin"] == "derived":  # never presented as something a source said
+                assert claim["id"] not in ids and "not stated by any source" in claim["quote"]
         assert c["status"] == "new" and c["acknowledgement"] is None
 
 

@@ -296,3 +296,24 @@ def test_the_pre_commit_hook_runs_a_real_command():
     program, command = shlex.split(hook["entry"])
     assert program == "recheck" and hook["pass_filenames"] is False
     assert run(command, "--help").exit_code == 0
+
+
+def test_reference_table_findings_cite_the_edition():
+    result = run(
+        "audit",
+        str(ROOT / "seeds"),
+        "--rules",
+        RULES,
+        "-f",
+        "json",
+        "--reference",
+        str(ROOT / "reference" / "usgs_rare_earths.csv"),
+    )
+    assert result.exit_code == ExitCode.CONTRADICTIONS
+    found = [c for c in json.loads(result.stdout)["contradictions"] if c["rule"] == "RC200"]
+    assert found
+    for c in found:
+        (row,) = [claim for claim in c["claims"] if claim["origin"] == "reference"]
+        assert row["article"]["title"].startswith("USGS Mineral Commodity Summaries")
+    missing = run("audit", str(ROOT / "seeds"), "--rules", RULES, "--reference", "nope.csv")
+    assert missing.exit_code == ExitCode.ERROR and "nope.csv" in missing.stderr

@@ -12,6 +12,7 @@ from .framing import Framer
 from .models import Claim, Report, Skipped
 from .quantities import extract_quantities
 from .ranking import rank
+from .reference import load_reference
 from .rulebook import Rulebook, load_rulebook
 
 DEFAULT_RULES = Path("rules")
@@ -45,18 +46,23 @@ def audit(
     rules: Path | str | Rulebook = DEFAULT_RULES,
     *,
     progress: Progress | None = None,
+    reference: Path | str | None = None,
 ) -> Report:
     """Audit the documents under ``paths`` with the rules folder ``rules``.
 
     Returns a :class:`~recheck.models.Report` whose contradictions are ranked, most
-    severe first. Raises :class:`~recheck.errors.RecheckError` for a bad path or rule.
-    ``progress`` is called after each document with (done, total).
+    severe first. Raises :class:`~recheck.errors.RecheckError` for a bad path or rule,
+    or a malformed reference table. ``progress`` is called after each document with
+    (done, total). ``reference`` is a reference table (CSV, see
+    :mod:`recheck.reference`) whose rows the ``reference`` and ``revision`` rules
+    compare with the claims; the report's claims stay those the documents state.
     """
     rulebook = rules if isinstance(rules, Rulebook) else load_rulebook(rules)
+    rows = load_reference(reference, rulebook.vocabulary) if reference is not None else ()
     claims, skipped = extract_claims(list(paths), rulebook, progress)
     claims.sort(key=_claim_order)
     incomparable = frozenset(m.id for m in rulebook.vocabulary.metrics.values() if not m.comparable)
-    contradictions = rank(run_rules(claims, rulebook.rules, incomparable))
+    contradictions = rank(run_rules([*claims, *rows], rulebook.rules, incomparable))
     return Report(
         claims=tuple(claims),
         contradictions=contradictions,
@@ -66,5 +72,4 @@ def audit(
 
 
 def _claim_order(claim: Claim) -> tuple[str, int, int]:
-    column = int(claim.id.rsplit(":", 1)[1])
-    return (claim.path, claim.line, column)
+    return (claim.path, claim.line, claim.column)

@@ -157,8 +157,6 @@ def _run_audit(paths: list[str], rules: Path, reference: Path | None = None) -> 
     from .audit import audit as run_audit
 
     with _progress() as progress:
-        if reference is None:
-            return run_audit(paths, rules, progress=progress)
         return run_audit(paths, rules, progress=progress, reference=reference)
 
 
@@ -197,6 +195,15 @@ def audit(
             help="The lowest severity that fails the run: low, medium or high [default: low].",
         ),
     ] = None,
+    reference: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference",
+            help="A reference table (CSV: entity, metric, period, value, unit, qualifier, "
+            "source) to check the claims against.",
+            dir_okay=False,
+        ),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Audit articles and report the contradictions between them, most severe first.
@@ -222,7 +229,8 @@ def audit(
         if acknowledgements is not None and not acknowledgements.exists():
             raise InputError(f"{acknowledgements}: acknowledgements file not found")
         entries = acks.read(acks_path)
-        report = _run_audit(_paths(paths, settings), rules or Path(settings.rules))
+        table = reference or (Path(settings.reference) if settings.reference else None)
+        report = _run_audit(_paths(paths, settings), rules or Path(settings.rules), table)
         report = triage(report, baseline=recorded, acknowledgements=entries, fail_on=fail_on)
     except RecheckError as exc:
         raise _fail(str(exc)) from None
@@ -388,10 +396,23 @@ def list_rules(rules: RulesOpt = None, config: ConfigOpt = None) -> None:
         )
 
 
+class _Interrupted(BaseException):
+    """Ctrl-C. Not a KeyboardInterrupt, which typer turns into a silent exit 130."""
+
+
+def _on_sigint(signum: int, frame: object) -> None:
+    raise _Interrupted
+
+
 def main() -> None:
     """Entry point of the ``recheck`` script and ``python -m recheck``."""
+    import signal
+
+    previous = signal.signal(signal.SIGINT, _on_sigint)
     try:
         app()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Interrupted):
         typer.echo("recheck: interrupted", err=True)
         sys.exit(ExitCode.INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGINT, previous)

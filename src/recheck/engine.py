@@ -4,6 +4,12 @@ with the rule's comparison kind, and stamp each finding with the rule's id and s
 Rules that name an entity or a metric run first; the catch-all rule (one that selects
 neither) only reports groups that no specific rule already reported. Only claims stated
 as fact are compared: a target or a forecast never contradicts an actual figure.
+
+Rows of a reference table (claims with ``origin="reference"``) are seen only by the
+kinds that compare with them (``reference``, ``revision``). A claim superseded by a
+later one from the same series (see :mod:`recheck.revisions`) is left out of every
+other comparison. Survey kinds (derived figures, internal arithmetic) get all the
+current claims stated as fact and group them themselves.
 """
 
 from __future__ import annotations
@@ -11,11 +17,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 
-from .compare import KINDS, Finding
+from .compare import Finding, dimension_of
+from .compare import format_number as format_number
 from .framing import quantity_kind
+from .kinds import GROUP_KINDS, SEES_REFERENCE, SURVEY_KINDS
 from .models import Claim, Contradiction, Rule
 from .ranking import score
-from .units import dimension
+from .revisions import superseded_ids
 
 GroupKey = tuple[str | None, str | None, str, str | None]
 
@@ -28,11 +36,7 @@ def selects(rule: Rule, claim: Claim) -> bool:
         return False
     if sel.metric is not None and claim.metric != sel.metric:
         return False
-    return sel.dimension is None or _dimension(claim.unit) == sel.dimension
-
-
-def _dimension(unit: str) -> str:
-    return unit if unit in {"percent", "percentage_point", "fold"} else dimension(unit)
+    return sel.dimension is None or dimension_of(claim.unit) == sel.dimension
 
 
 def group_claims(
@@ -59,10 +63,21 @@ def run_rules(
     that name them."""
     found: list[Contradiction] = []
     reported: dict[tuple[str, ...], list[frozenset[str]]] = {}
+    superseded = superseded_ids(claims)
+    stated = [c for c in claims if c.origin == "article" and c.id not in superseded]
     for rule in sorted(rules, key=lambda r: (r.is_catch_all, r.id)):
-        compare = KINDS[rule.kind]
-        groups = groups_items(group_claims(rule, claims, incomparable))
+        if rule.kind in SURVEY_KINDS:
+            actual = [c for c in stated if c.frame.modality == "actual"]
+            found += [
+                _contradiction(rule, key, f) for key, f in SURVEY_KINDS[rule.kind](actual, rule)
+            ]
+            continue
+        compare = GROUP_KINDS[rule.kind]
+        pool = claims if rule.kind in SEES_REFERENCE else stated
+        groups = groups_items(group_claims(rule, pool, incomparable))
         for key, group in sorted(groups, key=lambda item: item[0]):
+            if rule.kind == "reference" and all(c.origin != "reference" for c in group):
+                continue
             tolerance = rule.tolerance_for(quantity_kind(key[2]))
             finding = compare(group, rule, tolerance)
             if finding is None:
@@ -70,7 +85,8 @@ def run_rules(
             ids = frozenset(c.id for c in finding.claims)
             if rule.is_catch_all and any(ids <= seen for seen in reported.get(key, ())):
                 continue
-            reported.setdefault(key, []).append(ids)
+            if all(c.origin == "article" for c in finding.claims):
+                reported.setdefault(key, []).append(ids)
             found.append(_contradiction(rule, key, finding))
     return found
 
@@ -104,6 +120,7 @@ def _contradiction(rule: Rule, key: Sequence[str], finding: Finding) -> Contradi
         gap=finding.gap,
         summary=finding.note or _summary(finding),
         claims=finding.claims,
+        derivation=finding.derivation,
     )
 
 
@@ -114,9 +131,3 @@ def _summary(finding: Finding) -> str:
     unit = finding.claims[0].unit
     unit = "percentage points" if unit == "percent" else unit
     return f"{values} (ranges {format_number(finding.gap)} {unit} apart)"
-
-
-def format_number(value: float) -> str:
-    if value == 0 or 1e-3 <= abs(value) < 1e15:
-        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
-    return f"{value:.3g}"

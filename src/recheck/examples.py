@@ -14,10 +14,19 @@ from .units import canonical_figure
 
 
 def example_claims(example: Example) -> list[Claim]:
-    """Build claims from an example's small mappings, normalised like real claims."""
+    """Build claims from an example's small mappings, normalised like real claims.
+
+    Claims with the same ``source`` and ``line`` were stated in one sentence: they share
+    its ``quote`` (given on any of them), and each ``text`` is found in it in order."""
+    specs: list[dict[str, Any]] = [dict(items) for items in example.claims]
+    quotes: dict[tuple[str, int], str] = {}
+    for n, spec in enumerate(specs):
+        where = (str(spec.get("source", f"example-{n}")), int(spec.get("line", n + 1)))
+        if "quote" in spec:
+            quotes.setdefault(where, str(spec["quote"]))
     claims = []
-    for n, items in enumerate(example.claims):
-        spec: dict[str, Any] = dict(items)
+    found_at: dict[tuple[str, int], int] = {}
+    for n, spec in enumerate(specs):
         unit = str(spec["unit"])
         optional = {
             k: None if spec.get(k) is None else float(spec[k])
@@ -33,26 +42,35 @@ def example_claims(example: Example) -> list[Claim]:
             modality=str(spec.get("modality", "actual")),
         )
         source = str(spec.get("source", f"example-{n}"))
+        line = int(spec.get("line", n + 1))
+        text = str(spec.get("text", f"{spec['value']} {unit}"))
+        quote = quotes.get((source, line), f"example claim {n}")
+        at = quote.find(text, found_at.get((source, line), 0))
+        column = at + 1 if at >= 0 else n + 1
+        found_at[(source, line)] = at + len(text) if at >= 0 else 0
         claims.append(
             Claim(
-                id=f"{source}:{n + 1}:1",
+                id=f"{source}:{line}:{column}",
                 path=source,
-                line=n + 1,
-                quote=f"example claim {n}",
-                text=f"{spec['value']} {unit}",
+                line=line,
+                quote=quote,
+                text=text,
                 frame=frame,
                 value=value,
                 unit=canonical_unit,
                 lower=lower,
                 upper=upper,
                 precision=precision,
-                hedge="",
+                hedge=str(spec.get("hedge", "")),
                 written_value=float(spec["value"]),
                 written_unit=unit,
-                article_title=source,
-                article_date=None,
-                outlet="",
+                article_title=str(spec.get("title", source)),
+                article_date=None if spec.get("date") is None else str(spec["date"]),
+                outlet=str(spec.get("outlet", "")),
                 source_id=source,
+                origin=str(spec.get("origin", "article")),
+                column=column,
+                quote_start=at,
             )
         )
     return claims

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from .compare import admitted
 from .engine import format_number
 from .errors import RecheckError
 from .models import Claim, Contradiction, Report
@@ -44,11 +45,11 @@ def _number(value: float | None) -> str:
 
 
 def _claim_record(claim: Claim) -> dict[str, Any]:
-    lo, hi = claim.interval()
-    conversion = (
-        f"{claim.text} = {_number(claim.written_value)} {claim.written_unit}"
-        f" = {_number(claim.value)} {claim.unit}"
-    )
+    lo, hi = admitted(claim)
+    written = f"{_number(claim.written_value)} {claim.written_unit}"
+    canonical = f"{_number(claim.value)} {claim.unit}"
+    # "27万吨 = 270,000 t"; the middle step only when the unit was converted.
+    conversion = f"{claim.text} = {written}" + (f" = {canonical}" if canonical != written else "")
     return {
         "id": claim.id,
         "source": f"{claim.path}:{claim.line}",
@@ -64,21 +65,36 @@ def _claim_record(claim: Claim) -> dict[str, Any]:
         "metric": [claim.metric, claim.frame.metric_word],
         "period": [claim.period, claim.frame.period_word],
         "modality": claim.frame.modality,
+        "origin": claim.origin,
+        "unit": claim.unit,
     }
 
 
 def explain(report: Report, fingerprint: str) -> dict[str, Any]:
-    c = find(report, fingerprint)
+    return describe(find(report, fingerprint))
+
+
+def describe(c: Contradiction) -> dict[str, Any]:
+    """The explanation record of one contradiction (shared by ``recheck explain`` and the
+    HTML report)."""
     claims = [_claim_record(claim) for claim in c.claims]
     words = {
         field: sorted({w for rec in claims for w in [rec[field][1]] if w})
         for field in ("entity", "metric", "period")
     }
-    why = [
-        f"same {field} {getattr(c, field) or '-'}"
-        + (f" (said as: {', '.join(words[field])})" if words[field] else "")
-        for field in ("entity", "metric", "period")
-    ]
+    why = []
+    for field in ("entity", "metric", "period"):
+        said = f" (said as: {', '.join(words[field])})" if words[field] else ""
+        values = sorted({str(rec[field][0]) for rec in claims if rec[field][0]})
+        if getattr(c, field) is None and len(values) > 1:  # a growth rule: across periods
+            why.append(f"{field}s {', '.join(values)} compared with each other{said}")
+        elif len(values) > 1:  # derived figures, parts and wholes: see the arithmetic
+            why.append(
+                f"{field} {getattr(c, field) or '-'}, reached from claims about "
+                f"{', '.join(values)} (see the arithmetic){said}"
+            )
+        else:
+            why.append(f"same {field} {getattr(c, field) or '-'}{said}")
     return {
         "fingerprint": c.fingerprint,
         "rank": c.rank,
@@ -91,7 +107,16 @@ def explain(report: Report, fingerprint: str) -> dict[str, Any]:
         "gap": c.gap,
         "why": why,
         "claims": claims,
+        # The arithmetic behind a finding on derived figures, one step a line.
+        "derivation": list(c.derivation),
     }
+
+
+# How a claim that no source stated is introduced in the text rendering.
+_ORIGIN_NOTE = {
+    "derived": ("    (derived by recheck from the claims above: not stated by any source)",),
+    "reference": ("    (a row of the reference table)",),
+}
 
 
 def render_text(record: dict[str, Any]) -> str:
@@ -104,19 +129,25 @@ def render_text(record: dict[str, Any]) -> str:
         "Why these claims were compared:",
         *[f"  - {reason}" for reason in record["why"]],
         "",
-        "Claims:",
     ]
+    if record.get("derivation"):
+        lines += ["The arithmetic:", *[f"  {step}" for step in record["derivation"]], ""]
+    lines.append("Claims:")
     for claim in record["claims"]:
         lo, hi = claim["range"]
         lines += [
             f"  {claim['source']}  {claim['article']}"
             + (f" ({claim['date']})" if claim["date"] else ""),
+            *_ORIGIN_NOTE.get(claim.get("origin", "article"), ()),
             f'    "{claim["quote"]}"',
             f"    value:  {claim['conversion']}"
             + (f"  [hedge: {claim['hedge']}]" if claim["hedge"] else ""),
-            f"    range:  {_number(lo)} … {_number(hi)} {record['unit']}"
+            f"    range:  {_number(lo)} … {_number(hi)} {claim.get('unit', record['unit'])}"
             f"  (stated precision ±{_number(claim['precision'])})",
-            f"    frame:  entity {claim['entity'][0]} ← "
+            f"    frame:  entity {claim['entity'][0]}; metric {claim['metric'][0]};"
+            f" period {claim['period'][0]} (those of the figure derived)"
+            if claim.get("origin") == "derived"
+            else f"    frame:  entity {claim['entity'][0]} ← "
             f"{claim['entity'][1] or '(previous sentence)'};"
             f" metric {claim['metric'][0]} ← {claim['metric'][1] or '-'};"
             f" period {claim['period'][0]} ← {claim['period'][1] or '(none stated: current)'}",

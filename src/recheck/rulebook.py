@@ -11,27 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .compare import KINDS
 from .errors import RuleError
+from .kinds import ALL_KINDS, COMMON_KEYS, KIND_KEYS, NO_TOLERANCE
 from .models import SEVERITIES, Example, Rule, Selector, Tolerance
 from .units import UnitError, canonical_unit, dimension, parse_unit
-from .vocabulary import METRIC_DIMENSIONS, Vocabulary, load_vocabulary
+from .vocabulary import METRIC_DIMENSIONS, Vocabulary, load_vocabulary, term_pattern
 from .yamlio import load_yaml
 
 PERIOD_MODES = ("same", "any")
-RULE_KEYS = {
-    "id",
-    "title",
-    "kind",
-    "select",
-    "tolerance",
-    "periods",
-    "severity",
-    "description",
-    "examples",
-    "max_yearly_ratio",
-    "years",
-}
+RULE_KEYS = COMMON_KEYS.union(*KIND_KEYS.values())
 SELECT_KEYS = {"entity", "metric", "dimension"}
 # Tolerances may differ by the kind of value compared (see framing.quantity_kind).
 TOLERANCE_KINDS = (*sorted(METRIC_DIMENSIONS - {"any"}), "points", "other", "default")
@@ -46,7 +34,18 @@ EXAMPLE_CLAIM_KEYS = {
     "precision",
     "source",
     "modality",
+    # where and how the figure was stated (claims with the same source and line share
+    # one sentence, ``quote``), for the kinds that read sentences or sources
+    "line",
+    "text",
+    "quote",
+    "hedge",
+    "origin",
+    "date",
+    "outlet",
+    "title",
 }
+ORIGINS = ("article", "derived", "reference")
 _RELATIVE = re.compile(r"^\s*(?P<n>[0-9]*\.?[0-9]+)\s*(?P<pct>%|percent)?\s+relative\s*$")
 _ABSOLUTE = re.compile(r"^\s*(?P<n>[0-9]*\.?[0-9]+)\s*(?P<unit>\S.*)$")
 
@@ -98,12 +97,16 @@ def _load_rule(path: Path, vocabulary: Vocabulary) -> Rule:
     for key in ("title", "kind", "severity"):
         if key not in data:
             raise fail(key, "required")
-    if "tolerance" not in data and data.get("kind") != "growth":
-        raise fail("tolerance", "required")
     title = _string(data, "title", fail)
     kind = _string(data, "kind", fail)
-    if kind not in KINDS:
-        raise fail("kind", f"unknown kind {kind!r} (known: {', '.join(sorted(KINDS))})")
+    if kind not in ALL_KINDS:
+        raise fail("kind", f"unknown kind {kind!r} (known: {', '.join(ALL_KINDS)})")
+    foreign = sorted(set(data) - COMMON_KEYS - KIND_KEYS[kind])
+    if foreign:
+        owners = ", ".join(k for k in ALL_KINDS if foreign[0] in KIND_KEYS[k])
+        raise fail(foreign[0], f"not a key of kind {kind!r} (it belongs to kind {owners})")
+    if "tolerance" not in data and kind not in NO_TOLERANCE:
+        raise fail("tolerance", "required")
     severity = _string(data, "severity", fail)
     if severity not in SEVERITIES:
         raise fail("severity", f"must be one of {', '.join(SEVERITIES)}, got {severity!r}")
@@ -119,6 +122,12 @@ def _load_rule(path: Path, vocabulary: Vocabulary) -> Rule:
     if not isinstance(ratio, (int, float)) or isinstance(ratio, bool) or ratio <= 1:
         raise fail("max_yearly_ratio", "must be a number greater than 1")
     examples = _examples(data.get("examples"), vocabulary, fail)
+    whole = data.get("whole", "world")
+    if "whole" in data and whole not in vocabulary.entities:
+        raise fail("whole", f"unknown entity {whole!r}")
+    max_ratio = data.get("max_ratio", 3.0)
+    if not isinstance(max_ratio, (int, float)) or isinstance(max_ratio, bool) or max_ratio <= 1:
+        raise fail("max_ratio", "must be a number greater than 1")
     return Rule(
         id=rule_id,
         title=title,
@@ -131,7 +140,28 @@ def _load_rule(path: Path, vocabulary: Vocabulary) -> Rule:
         path=str(path),
         max_yearly_ratio=float(ratio),
         examples=examples,
+        whole=str(whole),
+        max_ratio=float(max_ratio),
+        decrease_words=_words(data.get("decrease"), "decrease", fail),
+        comparison_words=_words(data.get("comparison"), "comparison", fail),
+        change_words=vocabulary.change_cues.pattern if kind == "change" else "",
+        share_of=tuple(
+            sorted((m.id, m.share_of) for m in vocabulary.metrics.values() if m.share_of)
+        ),
+        members=tuple(sorted((e.id, e.members) for e in vocabulary.entities.values() if e.members)),
     )
+
+
+def _words(spec: Any, key: str, fail: Any) -> str:
+    """A ``{zh: [...], en: [...]}`` list of words as one regex ("" when absent)."""
+    if spec is None:
+        return ""
+    if isinstance(spec, dict) and not set(spec) - {"zh", "en"}:
+        spec = [w for lang in ("zh", "en") for w in (spec.get(lang) or [])]
+    if not isinstance(spec, list) or not all(isinstance(w, str) and w.strip() for w in spec):
+        raise fail(key, "must be a list of words, or a mapping {zh: [...], en: [...]}")
+    ordered = sorted(set(spec), key=lambda w: (-len(w), w))
+    return "|".join(term_pattern(w) for w in ordered)
 
 
 def _string(data: dict[str, Any], key: str, fail: Any) -> str:
@@ -228,10 +258,14 @@ def _examples(spec: Any, vocabulary: Vocabulary, fail: Any) -> tuple[Example, ..
                 parse_unit(str(claim["unit"]))
             except UnitError as exc:
                 raise fail(f"{ckey}.unit", f"unknown unit {claim['unit']!r}") from exc
-            if claim.get("entity") and claim["entity"] not in vocabulary.entities:
-                raise fail(f"{ckey}.entity", f"unknown entity {claim['entity']!r}")
+            # a scoped entity (china@united_states: China's share of US imports)
+            for part in str(claim.get("entity") or "").split("@"):
+                if claim.get("entity") and part not in vocabulary.entities:
+                    raise fail(f"{ckey}.entity", f"unknown entity {part!r}")
             if claim.get("metric") and claim["metric"] not in vocabulary.metrics:
                 raise fail(f"{ckey}.metric", f"unknown metric {claim['metric']!r}")
+            if claim.get("origin", "article") not in ORIGINS:
+                raise fail(f"{ckey}.origin", f"must be one of {', '.join(ORIGINS)}")
             parsed.append(tuple(sorted(claim.items())))
         examples.append(Example(claims=tuple(parsed), flags=item["flags"]))
     return tuple(examples)

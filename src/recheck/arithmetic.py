@@ -1,0 +1,315 @@
+"""Internal arithmetic: figures that must agree with each other because of what they are.
+
+Three kinds, each a function over all the claims stated as fact (see docs/rules.md):
+
+* ``change``: a stated change must agree with the two figures it relates, in the same
+  sentence: "from 4.55万吨 to 5.1万吨, up 12.1%" holds; "up 21.1%" does not. A
+  percentage after a rise word is B ÷ A − 1, after a fall word 1 − B ÷ A, after a
+  comparison word ("a 65% difference", 高出) either; 翻倍 and 3倍 are ratios (n, or n+1
+  after a rise word: 增长了3倍 is read either way); a change in percentage points is a
+  difference of two percentages. Only the size is checked, not the direction.
+* ``share_sum``: the shares of one whole that one article gives for different entities
+  (same metric, scope and period) may not add up past 100%, counting each share at the
+  lowest value it admits.
+* ``part_whole``: a part may not exceed its whole: a member of an aggregate (the US in
+  美日韩) more than the aggregate, any entity more than the world, for the same metric,
+  unit and period, across sources.
+
+Work is linear: claims are indexed once by sentence, by article or by key.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from .compare import (
+    RELATIVE_UNITS,
+    Finding,
+    admitted,
+    allowed,
+    dimension_of,
+    format_number,
+    format_range,
+    range_gap,
+    where,
+    written,
+)
+from .derive import Key, Survey, sentences
+from .framing import quantity_kind
+from .models import Claim, Rule
+
+_TOUCHING_TAIL = r"[了约近达为]?\s*$"
+
+
+def _positions(sentence: Sequence[Claim]) -> dict[str, tuple[int, int]]:
+    """Where each claim's text is in the sentence, found left to right."""
+    quote = sentence[0].quote
+    found: dict[str, tuple[int, int]] = {}
+    pos = 0
+    for claim in sentence:
+        if claim.quote_start >= 0 and quote.startswith(claim.text, claim.quote_start):
+            found[claim.id] = (claim.quote_start, claim.quote_start + len(claim.text))
+            pos = claim.quote_start + len(claim.text)
+            continue
+        at = quote.find(claim.text, pos)
+        if at < 0:
+            at = quote.find(claim.text)
+        if at >= 0:
+            found[claim.id] = (at, at + len(claim.text))
+            pos = at + len(claim.text)
+    return found
+
+
+def _cue(rule: Rule, quote: str, span: tuple[int, int]) -> str | None:
+    """The change word touching a figure (上涨12.1%, a 65% difference), if any."""
+    words = "|".join(
+        f"(?:{w})" for w in (rule.change_words, rule.decrease_words, rule.comparison_words) if w
+    )
+    if not words:
+        return None
+    before = quote[max(0, span[0] - 8) : span[0]]
+    match = re.search(rf"({words}){_TOUCHING_TAIL}", before)
+    if match:
+        return match.group(1)
+    after = quote[span[1] : span[1] + 14]
+    match = re.match(rf"\s+({words})\b", after)
+    if match and after[:2].isascii():
+        return match.group(1)
+    return None
+
+
+def _is(words: str, cue: str | None) -> bool:
+    return bool(words and cue and re.fullmatch(f"(?:{words})", cue))
+
+
+def _operands(before: Sequence[Claim], stated: Claim) -> tuple[Claim, Claim] | None:
+    """The two figures a change relates: the nearest framed figure before it and the
+    nearest one before that with the same metric and unit."""
+    wanted = {"percent"} if stated.unit == "percentage_point" else None
+    framed = [
+        c
+        for c in before
+        if c.metric is not None
+        and (c.unit in wanted if wanted else c.unit not in {"fold", "percentage_point"})
+    ]
+    if len(framed) < 2:
+        return None
+    second = framed[-1]
+    first = next(
+        (c for c in reversed(framed[:-1]) if (c.metric, c.unit) == (second.metric, second.unit)),
+        None,
+    )
+    return (first, second) if first is not None else None
+
+
+def _computed(
+    stated: Claim, first: Claim, second: Claim, cue: str | None, rule: Rule
+) -> list[tuple[float, float, str]] | None:
+    """The ranges the operands allow for the stated change, each with how it was read."""
+    big, small = (first, second) if first.value >= second.value else (second, first)
+    b_lo, b_hi = admitted(big)
+    s_lo, s_hi = admitted(small)
+    if s_lo <= 0 or b_lo <= 0 or not all(map(math.isfinite, (b_hi, s_hi))):
+        return None
+    r_lo, r_hi = b_lo / s_hi, b_hi / s_lo
+    ratio = f"{format_number(big.value)} ÷ {format_number(small.value)}"
+    if stated.unit == "percentage_point":
+        return [(b_lo - s_hi, b_hi - s_lo, f"{big.text} − {small.text}")]
+    if stated.unit == "fold":
+        readings = [(r_lo, r_hi, ratio)]
+        if cue is not None and not _is(rule.comparison_words, cue):
+            # 增长了3倍 is strictly fourfold, and often means threefold: allow both.
+            readings.append((r_lo - 1, r_hi - 1, f"{ratio} − 1"))
+        return readings
+    rise = ((r_lo - 1) * 100, (r_hi - 1) * 100, f"({ratio} − 1) × 100")
+    inverse = f"{format_number(small.value)} ÷ {format_number(big.value)}"
+    fall = ((1 - 1 / r_lo) * 100, (1 - 1 / r_hi) * 100, f"(1 − {inverse}) × 100")
+    if _is(rule.decrease_words, cue):
+        return [fall]
+    if _is(rule.comparison_words, cue):
+        return [rise, fall]
+    return [rise]
+
+
+def _same_parties(first: Claim, second: Claim, cue: str | None, rule: Rule, fold: bool) -> bool:
+    """A rise or a fall relates two figures of one entity; a comparison word (or a bare
+    ratio such as 两倍) may relate two entities."""
+    if first.entity == second.entity:
+        return True
+    return _is(rule.comparison_words, cue) or (fold and cue is None)
+
+
+def change(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:
+    """A stated change disagrees with the two figures it relates in its sentence."""
+    found: list[tuple[Key, Finding]] = []
+    for sentence in sentences(claims).values():
+        spans = _positions(sentence)
+        for i, stated in enumerate(sentence):
+            unit = stated.unit
+            if stated.metric is not None or unit not in RELATIVE_UNITS or stated.id not in spans:
+                continue
+            quote = stated.quote
+            cue = _cue(rule, quote, spans[stated.id])
+            if unit != "fold" and cue is None:
+                continue
+            pair = _operands(sentence[:i], stated)
+            if pair is None:
+                continue
+            first, second = pair
+            if not _same_parties(first, second, cue, rule, unit == "fold"):
+                continue
+            if rule.select.metric is not None and first.metric != rule.select.metric:
+                continue
+            if rule.select.entity is not None and rule.select.entity not in (
+                first.entity,
+                second.entity,
+            ):
+                continue
+            readings = _computed(stated, first, second, cue, rule)
+            if not readings:
+                continue
+            s_range = admitted(stated)
+            tolerance = rule.tolerance_for(quantity_kind(unit))
+            limit = allowed(tolerance, stated.value, unit)
+            gaps = [(range_gap((lo, hi), s_range), lo, hi, how) for lo, hi, how in readings]
+            gap, lo, hi, how = min(gaps, key=lambda g: g[0])
+            if not math.isfinite(gap) or gap <= limit:
+                continue
+            shown = "percentage points" if unit == "percent" else unit
+            value_unit = "%" if unit == "percent" else f" {unit}"
+            mid = (lo + hi) / 2
+            note = (
+                f"{written(stated)} stated, but {written(first)} and {written(second)} give "
+                f"{mid:.3g}{value_unit} (range {lo:.3g} – {hi:.3g}{value_unit}; "
+                f"{format_number(gap)} {shown} apart)"
+            )
+            steps = (
+                f"operands: {written(first)} = {format_number(first.value)} {first.unit} "
+                f"({first.entity} · {first.metric} · {first.period}) and {written(second)} = "
+                f"{format_number(second.value)} {second.unit} ({second.entity} · "
+                f"{second.metric} · {second.period}); {where(first)}",
+                f"{how} = {mid:.4g}{value_unit} (range {lo:.4g} – {hi:.4g}{value_unit} at "
+                "the stated precision)",
+                f"stated: {written(stated)} (range {format_range(*s_range)}{value_unit}"
+                + (f"; read after '{cue}'" if cue else "")
+                + ")",
+                f"{format_number(gap)} {shown} apart; this rule allows {format_number(limit)}",
+            )
+            scale = max(stated.precision, (hi - lo) / 2, 1e-9)
+            entity = first.entity if first.entity == second.entity else ""
+            key = (entity or "", first.metric or "", unit, stated.period or "")
+            finding = Finding(
+                claims=(first, second, stated),
+                gap=gap,
+                z=min(gap / scale, 1e12),
+                note=note,
+                derivation=steps,
+            )
+            found.append((key, finding))
+    return sorted(found, key=lambda kf: (kf[0], [c.id for c in kf[1].claims]))
+
+
+def share_sum(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:
+    """The shares of one whole given in one article add up to more than 100%."""
+    share_metrics = {
+        share
+        for share, _ in rule.share_of
+        if rule.select.metric is None or share == rule.select.metric
+    }
+    wholes = {aggregate for aggregate, _ in rule.members} | {rule.whole}
+    groups: dict[tuple[str, str, str, str], dict[str, Claim]] = {}
+    for c in claims:
+        if c.metric not in share_metrics or c.unit != "percent" or not c.entity:
+            continue
+        entity, _, scope = c.entity.partition("@")
+        if entity in wholes or scope in wholes - {rule.whole}:
+            continue
+        by_entity = groups.setdefault((c.source_id, c.metric, scope, c.period or ""), {})
+        lowest = by_entity.get(entity)
+        if lowest is None or (admitted(c)[0], c.id) < (admitted(lowest)[0], lowest.id):
+            by_entity[entity] = c
+    found: list[tuple[Key, Finding]] = []
+    for (_, metric, scope, period), by_entity in sorted(groups.items()):
+        if len(by_entity) < 2:
+            continue
+        shares = sorted(by_entity.values(), key=lambda c: (-c.value, c.id))
+        total = sum(max(admitted(c)[0], 0.0) for c in shares)
+        limit = allowed(rule.tolerance_for("percent"), 100.0, "percent")
+        gap = total - 100.0
+        if gap <= limit:
+            continue
+        parts = " + ".join(f"{written(c)} ({c.entity.split('@')[0]})" for c in shares)
+        note = (
+            f"{parts}: at least {format_number(total)}% of one whole "
+            f"({format_number(gap)} percentage points past 100%)"
+        )
+        steps = (
+            *(
+                f"{written(c)}: {c.entity} · {c.metric} · {c.period}, at least "
+                f"{format_number(max(admitted(c)[0], 0.0))}% ({where(c)})"
+                for c in shares
+            ),
+            f"sum of the lowest values they admit: {format_number(total)}%; this rule "
+            f"allows up to {format_number(100 + limit)}%",
+        )
+        scale = max(max(c.precision for c in shares), 1e-9)
+        key = (scope or rule.whole, metric, "percent", period)
+        found.append((key, Finding(tuple(shares), gap, min(gap / scale, 1e12), note, steps)))
+    return found
+
+
+def part_whole(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:
+    """A member of an aggregate, or any entity, states more than its whole."""
+    members = {aggregate: set(parts) for aggregate, parts in rule.members}
+    index: dict[tuple[str, str, str], dict[str, list[Claim]]] = {}
+    for c in claims:
+        if not c.entity or "@" in c.entity or c.metric is None or c.unit in RELATIVE_UNITS:
+            continue
+        if rule.select.metric is not None and c.metric != rule.select.metric:
+            continue
+        if rule.select.dimension is not None and dimension_of(c.unit) != rule.select.dimension:
+            continue
+        key = (c.metric, c.unit, c.period or "")
+        index.setdefault(key, {}).setdefault(c.entity, []).append(c)
+    found: list[tuple[Key, Finding]] = []
+    for (metric, unit, period), by_entity in sorted(index.items()):
+        for whole in sorted(e for e in by_entity if e in members or e == rule.whole):
+            parts = members.get(whole) or {e for e in by_entity if e != whole}
+            conflicts: list[tuple[float, Claim, Claim]] = []
+            for w in by_entity[whole]:
+                w_hi = admitted(w)[1]
+                for p in (c for e in sorted(parts) for c in by_entity.get(e, ())):
+                    gap = admitted(p)[0] - w_hi
+                    limit = allowed(
+                        rule.tolerance_for(quantity_kind(unit)), min(p.value, w.value), unit
+                    )
+                    if math.isfinite(gap) and gap > limit:
+                        conflicts.append((gap, p, w))
+            if not conflicts:
+                continue
+            gap, p, w = max(conflicts, key=lambda t: (t[0], t[1].id, t[2].id))
+            involved = list(dict.fromkeys(c for _, a, b in conflicts for c in (a, b)))
+            note = (
+                f"{written(p)} for {p.entity} alone is more than {written(w)} for "
+                f"{whole} as a whole ({format_number(gap)} {unit} apart)"
+            )
+            steps = tuple(
+                f"part: {written(a)} = {format_number(a.value)} {unit}, at least "
+                f"{format_number(admitted(a)[0])} ({a.entity}; {where(a)}) > whole: "
+                f"{written(b)} = {format_number(b.value)} {unit}, at most "
+                f"{format_number(admitted(b)[1])} ({whole}; {where(b)})"
+                for _, a, b in conflicts
+            )
+            scale = max(p.precision, w.precision, 1e-9)
+            key = (whole, metric, unit, period)
+            found.append((key, Finding(tuple(involved), gap, min(gap / scale, 1e12), note, steps)))
+    return found
+
+
+SURVEYS: dict[str, Survey] = {
+    "change": change,
+    "share_sum": share_sum,
+    "part_whole": part_whole,
+}

@@ -1,0 +1,353 @@
+"""Internal arithmetic: stated changes, shares of one whole, parts and wholes."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recheck.arithmetic import change, part_whole, share_sum
+from recheck.audit import audit
+from recheck.examples import example_claims
+from recheck.models import Example
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "arithmetic"
+
+
+def claims(*specs: dict) -> list:
+    return example_claims(Example(tuple(tuple(sorted(s.items())) for s in specs), True))
+
+
+def rule(rulebook, rule_id):
+    return next(r for r in rulebook.rules if r.id == rule_id)
+
+
+# --- the planted errors, end to end -----------------------------------------------------
+
+
+def test_planted_arithmetic_errors_are_caught(rulebook):
+    report = audit([str(FIXTURES / "planted")], rulebook)
+    found = sorted((c.rule, c.entity, c.metric, c.period) for c in report.contradictions)
+    assert found == [
+        ("RC006", "united_states", "mine_production", "2025"),  # up 21.1%, not 12.1%
+        ("RC007", "united_states", "share_of_imports", "current"),  # 71% + 23% + 15%
+        ("RC008", "us_japan_korea", "mine_production", "2024"),  # US alone > US+JP+KR
+    ]
+    by_rule = {c.rule: c for c in report.contradictions}
+    assert [c.text for c in by_rule["RC006"].claims] == ["4.55万吨", "5.1万吨", "21.1%"]
+    assert any("51,000 ÷ 45,500 − 1" in step for step in by_rule["RC006"].derivation)
+    assert sorted(c.value for c in by_rule["RC008"].claims) == [5000, 45500]
+
+
+def test_the_correct_versions_are_not_flagged(rulebook):
+    report = audit([str(FIXTURES / "correct")], rulebook)
+    assert report.contradictions == ()
+    stated = {c.text for c in report.claims}
+    assert {"12.1%", "翻倍", "65%", "13%", "5%", "6万吨"} <= stated
+
+
+# --- change ------------------------------------------------------------------------------
+
+RISE = "美国稀土开采量由上年的4.55万吨,提升至2025年的5.1万吨,同比上涨{}"
+
+
+def _rise(stated: str, value: float, unit: str = "percent", precision: float = 0.05):
+    return claims(
+        {
+            "source": "a",
+            "line": 1,
+            "quote": RISE.format(stated),
+            "text": "4.55万吨",
+            "entity": "united_states",
+            "metric": "mine_production",
+            "period": "2024",
+            "value": 45500,
+            "unit": "t",
+            "precision": 50,
+        },
+        {
+            "source": "a",
+            "line": 1,
+            "text": "5.1万吨",
+            "entity": "united_states",
+            "metric": "mine_production",
+            "period": "2025",
+            "value": 51000,
+            "unit": "t",
+            "precision": 500,
+        },
+        {
+            "source": "a",
+            "line": 1,
+            "text": stated,
+            "entity": "united_states",
+            "value": value,
+            "unit": unit,
+            "precision": precision,
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("stated", "value", "flags"),
+    [("12.1%", 12.1, False), ("13%", 13.0, False), ("21.1%", 21.1, True), ("2.1%", 2.1, True)],
+)
+def test_a_stated_rise_must_agree_with_its_operands(rulebook, stated, value, flags):
+    assert bool(change(_rise(stated, value), rule(rulebook, "RC006"))) is flags
+
+
+def test_a_fall_is_measured_from_the_larger_figure(rulebook):
+    quote = "出口量从5.1万吨下降至4.55万吨,下降{}"
+    for stated, value, flags in (
+        ("10.8%", 10.8, False),
+        ("12.1%", 12.1, False),
+        ("15%", 15.0, True),
+    ):
+        found = change(
+            claims(
+                {
+                    "source": "a",
+                    "line": 1,
+                    "quote": quote.format(stated),
+                    "text": "5.1万吨",
+                    "entity": "china",
+                    "metric": "exports",
+                    "period": "2024",
+                    "value": 51000,
+                    "unit": "t",
+                    "precision": 500,
+                },
+                {
+                    "source": "a",
+                    "line": 1,
+                    "text": "4.55万吨",
+                    "entity": "china",
+                    "metric": "exports",
+                    "period": "2025",
+                    "value": 45500,
+                    "unit": "t",
+                    "precision": 50,
+                },
+                {
+                    "source": "a",
+                    "line": 1,
+                    "text": stated,
+                    "value": value,
+                    "unit": "percent",
+                    "precision": 0.05,
+                },
+            ),
+            rule(rulebook, "RC006"),
+        )
+        assert bool(found) is flags, stated
+
+
+def test_percentage_points_are_a_difference_of_percentages(rulebook):
+    quote = "中国的份额从67.9%升至69.2%,上升{}"
+    for stated, value, flags in (("1.3个百分点", 1.3, False), ("3个百分点", 3.0, True)):
+        found = change(
+            claims(
+                {
+                    "source": "a",
+                    "line": 1,
+                    "quote": quote.format(stated),
+                    "text": "67.9%",
+                    "entity": "china",
+                    "metric": "mine_production_share",
+                    "period": "2024",
+                    "value": 67.9,
+                    "unit": "percent",
+                    "precision": 0.05,
+                },
+                {
+                    "source": "a",
+                    "line": 1,
+                    "text": "69.2%",
+                    "entity": "china",
+                    "metric": "mine_production_share",
+                    "period": "2025",
+                    "value": 69.2,
+                    "unit": "percent",
+                    "precision": 0.05,
+                },
+                {
+                    "source": "a",
+                    "line": 1,
+                    "text": stated,
+                    "value": value,
+                    "unit": "percentage_point",
+                    "precision": 0.05,
+                },
+            ),
+            rule(rulebook, "RC006"),
+        )
+        assert bool(found) is flags, stated
+
+
+def test_n_fold_after_a_rise_word_may_mean_n_or_n_plus_one(rulebook):
+    quote = "产量从1000吨增长到4000吨,增长了{}"
+
+    def run(text: str, value: float) -> bool:
+        return bool(
+            change(
+                claims(
+                    {
+                        "source": "a",
+                        "line": 1,
+                        "quote": quote.format(text),
+                        "text": "1000吨",
+                        "entity": "china",
+                        "metric": "refined_production",
+                        "period": "2024",
+                        "value": 1000,
+                        "unit": "t",
+                        "precision": 5,
+                    },
+                    {
+                        "source": "a",
+                        "line": 1,
+                        "text": "4000吨",
+                        "entity": "china",
+                        "metric": "refined_production",
+                        "period": "2025",
+                        "value": 4000,
+                        "unit": "t",
+                        "precision": 5,
+                    },
+                    {
+                        "source": "a",
+                        "line": 1,
+                        "text": text,
+                        "value": value,
+                        "unit": "fold",
+                        "precision": 0.5,
+                    },
+                ),
+                rule(rulebook, "RC006"),
+            )
+        )
+
+    assert not run("3倍", 3)  # fourfold growth: "grew by 3 times"
+    assert not run("4倍", 4)
+    assert run("9倍", 9)
+
+
+def test_two_entities_are_compared_only_after_a_comparison_word(rulebook):
+    quote = "美国产量4.55万吨,澳大利亚产量2.9万吨,同比上涨12.1%"
+    found = change(
+        claims(
+            {
+                "source": "a",
+                "line": 1,
+                "quote": quote,
+                "text": "4.55万吨",
+                "entity": "united_states",
+                "metric": "mine_production",
+                "period": "2025",
+                "value": 45500,
+                "unit": "t",
+                "precision": 50,
+            },
+            {
+                "source": "a",
+                "line": 1,
+                "text": "2.9万吨",
+                "entity": "australia",
+                "metric": "mine_production",
+                "period": "2025",
+                "value": 29000,
+                "unit": "t",
+                "precision": 500,
+            },
+            {
+                "source": "a",
+                "line": 1,
+                "text": "12.1%",
+                "value": 12.1,
+                "unit": "percent",
+                "precision": 0.05,
+            },
+        ),
+        rule(rulebook, "RC006"),
+    )
+    assert found == []  # 12.1% is Australia's own growth, not the gap between the two
+
+
+# --- share_sum and part_whole -----------------------------------------------------------
+
+
+def test_shares_past_100_percent_count_each_share_at_its_lowest(rulebook):
+    def shares(*values: float, source_b: bool = False):
+        entities = ["china", "malaysia", "japan"]
+        return claims(
+            *(
+                {
+                    "source": "b" if source_b and n else "a",
+                    "entity": f"{e}@united_states",
+                    "metric": "share_of_imports",
+                    "value": v,
+                    "unit": "percent",
+                    "precision": 0.5,
+                }
+                for n, (e, v) in enumerate(zip(entities, values, strict=False))
+            )
+        )
+
+    rc007 = rule(rulebook, "RC007")
+    assert share_sum(shares(71, 13, 5), rc007) == []
+    assert share_sum(shares(71, 17, 13), rc007) == []  # 101 as written, 99.5 at the lowest
+    assert share_sum(shares(71, 23, 15), rc007) != []
+    assert share_sum(shares(71, 23, 15, source_b=True), rc007) == []  # other articles
+
+
+def test_a_part_may_not_exceed_its_whole(rulebook):
+    rc008 = rule(rulebook, "RC008")
+    aggregate = {
+        "entity": "us_japan_korea",
+        "metric": "mine_production",
+        "period": "2024",
+        "value": 5000,
+        "upper": 5000,
+        "unit": "t",
+        "precision": 500,
+    }
+    us = {
+        "entity": "united_states",
+        "metric": "mine_production",
+        "period": "2024",
+        "value": 45500,
+        "unit": "t",
+        "precision": 50,
+    }
+    korea = {**us, "entity": "south_korea", "value": 4000, "precision": 500}
+    china = {**us, "entity": "china", "value": 270000, "precision": 5000}
+    ((key, finding),) = part_whole(claims(aggregate, us, korea, china), rc008)
+    assert key == ("us_japan_korea", "mine_production", "t", "2024")
+    assert sorted(c.entity for c in finding.claims) == ["united_states", "us_japan_korea"]
+    assert part_whole(claims({**aggregate, "value": 60000, "upper": None}, us), rc008) == []
+    # shares do not add up, so they are never parts of a whole here
+    assert (
+        part_whole(claims({**aggregate, "unit": "percent"}, {**us, "unit": "percent"}), rc008) == []
+    )
+
+
+finite = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False)
+
+
+@settings(max_examples=200)
+@given(a=finite, b=finite, stated=finite, unit=st.sampled_from(["percent", "fold"]))
+def test_absurd_figures_never_crash_the_arithmetic(rulebook, a, b, stated, unit):
+    specs = claims(
+        {"source": "a", "line": 1, "quote": RISE.format("12.1%"), "text": "4.55万吨",
+         "entity": "united_states", "metric": "mine_production", "value": a, "unit": "t"},
+        {"source": "a", "line": 1, "text": "5.1万吨", "entity": "united_states",
+         "metric": "mine_production", "value": b, "unit": "t"},
+        {"source": "a", "line": 1, "text": "12.1%", "value": stated, "unit": unit},
+    )  # fmt: skip
+    for survey in (change, share_sum, part_whole):
+        for _, finding in survey(specs, rule(rulebook, "RC006")):
+            assert math.isfinite(finding.z) and finding.z >= 0
