@@ -109,3 +109,29 @@ def test_vocabulary_terms_may_not_be_claimed_twice(rules_dir):
     (rules_dir / "a.yaml").write_text(GOOD, encoding="utf-8")
     with pytest.raises(RuleError, match="term '中国' is already used"):
         load_rulebook(rules_dir)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (GOOD + "colour: red\n", "bad.yaml:7: rule T1: key 'colour'"),
+        (GOOD.replace("severity: high", "severity: urgent"), "bad.yaml:6: rule T1: key 'severity'"),
+        (
+            GOOD.replace(
+                "select: {entity: china, metric: mine_production}",
+                "select:\n  entity: atlantis\n  metric: mine_production",
+            ),
+            "bad.yaml:5: rule T1: key 'select.entity'",
+        ),
+        (
+            GOOD + "examples:\n  - flags: true\n    claims:\n      - {value: 1, unit: t}\n"
+            "      - {value: 2, unit: bogons}\n",
+            "bad.yaml:11: rule T1: key 'examples[0].claims[1].unit'",
+        ),
+    ],
+)
+def test_rule_errors_give_the_line_of_the_key(rules_dir, text, where):
+    (rules_dir / "bad.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rulebook(rules_dir)
+    assert where in str(info.value)

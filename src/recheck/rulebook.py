@@ -16,7 +16,7 @@ from .kinds import ALL_KINDS, COMMON_KEYS, KIND_KEYS, NO_TOLERANCE
 from .models import SEVERITIES, Example, Rule, Selector, Tolerance
 from .units import UnitError, canonical_unit, dimension, parse_unit
 from .vocabulary import METRIC_DIMENSIONS, Vocabulary, load_vocabulary, term_pattern
-from .yamlio import load_yaml
+from .yamlio import key_lines, load_yaml
 
 PERIOD_MODES = ("same", "any")
 RULE_KEYS = COMMON_KEYS.union(*KIND_KEYS.values())
@@ -79,6 +79,17 @@ def load_rulebook(folder: Path | str) -> Rulebook:
     return Rulebook(folder=folder, rules=tuple(rules), vocabulary=vocabulary)
 
 
+def _line_of(lines: dict[str, int], key: str) -> int | None:
+    """The line of ``key`` (``examples[0].claims[1].unit``), or of its nearest parent."""
+    parts = re.sub(r"\[(\d+)\]", r".\1", key).split(".")
+    while parts:
+        line = lines.get(".".join(parts))
+        if line:
+            return line
+        parts.pop()
+    return None
+
+
 def _load_rule(path: Path, vocabulary: Vocabulary) -> Rule:
     data = load_yaml(path)
     if not isinstance(data, dict):
@@ -86,10 +97,13 @@ def _load_rule(path: Path, vocabulary: Vocabulary) -> Rule:
     rule_id = data.get("id")
     if not isinstance(rule_id, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", rule_id):
         raise RuleError(f"{path}: key 'id': required, letters, digits, '-' or '_'")
-    where = f"{path}: rule {rule_id}"
+    lines = key_lines(path)
 
     def fail(key: str, message: str) -> RuleError:
-        return RuleError(f"{where}: key '{key}': {message}")
+        line = _line_of(lines, key)
+        return RuleError(
+            f"{path}{f':{line}' if line else ''}: rule {rule_id}: key '{key}': {message}"
+        )
 
     unknown = sorted(set(data) - RULE_KEYS)
     if unknown:
