@@ -76,8 +76,8 @@ def _table(title: str, contradictions: tuple[Contradiction, ...]) -> Table:
         sources = Text("\n").join(_source(claim) for claim in c.claims)
         subject = Text(_frame(c.entity, c.metric, c.period))
         subject.append("\n" + safe(c.summary), style="dim")
-        for step in c.derivation:
-            subject.append("\n" + safe(step), style="dim italic")
+        if c.derivation:  # the summary states the arithmetic; explain shows every step
+            subject.append(f"\narithmetic: recheck explain {c.fingerprint[:8]} …", style="dim italic")
         table.add_row(str(c.rank), f"{c.score:.1f}", rule, subject, values, sources)
     return table
 
