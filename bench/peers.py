@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recheck.models import Quantity
-from recheck.quantities import extract_numbers, extract_quantities
+from recheck.quantities import extract_numbers, extract_quantities, extract_unit_mentions
 from recheck.units import dimension, ureg
 
 FILES = (
@@ -186,6 +186,14 @@ SUITE_UNITS = {
     "inverse femtobarn": "1/fb",
     "joule per square metre per year": "J/m**2/year",
     "kilogram per cubic centimetre": "kg/cm**3",
+    "count per week": "1/week",
+}
+# Suite unit names that are a multiple of a unit: (factor, unit).
+SUITE_MULTIPLES = {
+    "dime": (10.0, "cent"),
+    "dozen": (12.0, "dimensionless"),
+    "baker's dozen": (13.0, "dimensionless"),
+    "gross": (144.0, "dimensionless"),
 }
 _CURRENCY_DIMENSIONS = ("currency_",)
 _NOT_DIMENSIONS = {"dimensionless", "percent", "percentage_point", "fold"}
@@ -229,9 +237,9 @@ def _is_dimension(unit: str) -> bool:
     return "currency" not in dims and dims != "[time]"
 
 
-def _select(model: str, quantities: Iterable[Quantity]) -> list[tuple[float, str]]:
+def _select(model: str, quantities: Iterable[Quantity]) -> list[tuple[float | None, str]]:
     """The (value, unit) pairs of recheck's output that the model's type covers."""
-    out: list[tuple[float, str]] = []
+    out: list[tuple[float | None, str]] = []
     for q in quantities:
         if model == "number":
             is_range = not q.hedge and q.lower is not None and q.upper is not None
@@ -259,16 +267,21 @@ def _expected(model: str, case: dict) -> list[tuple[float | None, str]]:
         name = result.get("unit") or ""
         if model == "currency" and name == "Pound":
             name = "British pound"
+        if name in SUITE_MULTIPLES and number is not None:
+            factor, name = SUITE_MULTIPLES[name]
+            number *= factor
+            out.append((number, name))
+            continue
         unit = "" if model in ("number", "percent") else SUITE_UNITS.get(name, "?" + name)
         out.append((number, unit))
     return out
 
 
-def _same(expected: tuple[float | None, str], got: tuple[float, str]) -> bool:
+def _same(expected: tuple[float | None, str], got: tuple[float | None, str]) -> bool:
     value, unit = expected
-    if value is None:
-        return False
     got_value, got_unit = got
+    if value is None or got_value is None:  # a unit named without a number
+        return value is None and got_value is None and unit == got_unit
     if unit != got_unit:
         if not unit or not got_unit or unit.startswith("?"):
             return False
@@ -279,7 +292,7 @@ def _same(expected: tuple[float | None, str], got: tuple[float, str]) -> bool:
     return math.isclose(got_value, value, rel_tol=1e-6, abs_tol=1e-9)
 
 
-def _match(expected: list[tuple[float | None, str]], got: list[tuple[float, str]]) -> int:
+def _match(expected: list[tuple[float | None, str]], got: list[tuple[float | None, str]]) -> int:
     free = list(got)
     matched = 0
     for item in expected:
@@ -291,10 +304,12 @@ def _match(expected: list[tuple[float | None, str]], got: list[tuple[float, str]
     return matched
 
 
-def score_file(path: Path, failures: list[str], numbers_via_quantities: bool = False) -> Score:
+def score_file(path: Path, failures: list[str], claims_only: bool = False) -> Score:
     """Score one suite file. The *number* model (every number in the text, years and
-    dates included) is scored on ``extract_numbers``; ``numbers_via_quantities`` scores
-    it on ``extract_quantities`` instead, as claims see the text."""
+    dates included) is scored on ``extract_numbers``; the *currency* and *dimension*
+    models, which also report a unit named without a number ("人民币", "the dollar"), on
+    ``extract_quantities`` plus ``extract_unit_mentions``. ``claims_only`` scores every
+    model on ``extract_quantities`` alone, as claims see the text."""
     score = Score()
     for line in path.read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
@@ -302,9 +317,12 @@ def score_file(path: Path, failures: list[str], numbers_via_quantities: bool = F
         if model == "quantity":
             model = "quantity"
         extract = extract_quantities
-        if model == "number" and not numbers_via_quantities:
+        if model == "number" and not claims_only:
             extract = extract_numbers
         got = _select(model, extract(case["input"]))
+        if model in ("currency", "dimension") and not claims_only:
+            covers = _is_currency if model == "currency" else _is_dimension
+            got += [(None, m.unit) for m in extract_unit_mentions(case["input"]) if covers(m.unit)]
         expected = _expected(model, case)
         matched = _match(expected, got)
         score.cases += 1
@@ -353,8 +371,8 @@ def main(argv: list[str] | None = None) -> int:
         if path.exists():
             name = path.name.removesuffix(".jsonl")
             print(score_file(path, failures).row(name))
-            if name.endswith(".number"):
-                row = score_file(path, [], numbers_via_quantities=True).row(name)
+            if name.endswith((".number", ".currency", ".dimension")):
+                row = score_file(path, [], claims_only=True).row(name)
                 print(row.replace(f"| {name} |", f"| {name} (extract_quantities) |", 1))
     errors = args.peers / "quantulum3/en.errors.jsonl"
     if errors.exists():

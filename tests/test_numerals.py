@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from recheck.numerals import parse_english
+from recheck.numerals import parse_chinese, parse_english
 
 WORDS = [
     ("forty-seven", 47),
@@ -51,3 +51,28 @@ def test_english_words(text: str, value: float) -> None:
 )
 def test_not_one_number(text: str) -> None:
     assert parse_english(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("three million, two hundred & six", 3_000_206),
+        ("nine hundred & nine", 909),
+    ],
+)
+def test_english_punctuated_words(text: str, value: float) -> None:
+    number = parse_english(text)
+    assert number is not None and math.isclose(number.value, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("二〇二五", 2025), ("一九八七", 1987), ("一〇八", 108), ("三〇", 30), ("一百零八", 108)],
+)
+def test_chinese_digit_strings(text: str, value: float) -> None:
+    number = parse_chinese(text)
+    assert number is not None and number.value == value
+
+
+def test_two_chinese_digits_are_an_estimate() -> None:
+    assert parse_chinese("三五") is None  # 三五天: three to five days

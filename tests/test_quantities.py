@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recheck.quantities import extract_numbers, extract_quantities
+from recheck.quantities import extract_numbers, extract_quantities, extract_unit_mentions
 from recheck.units import parse_unit
 
 # text, quantity span, value, unit, lower, upper
@@ -312,3 +312,268 @@ def test_extract_numbers_skips_glued_units_and_pronouns() -> None:
     got = [(q.text, q.value) for q in extract_numbers("That one weighs 40kg; take one.")]
     assert got == [("one", 1)]
     assert [q.value for q in extract_numbers("a 25k budget")] == [25000]
+
+
+# ------------------------------------------------------------------ scope table
+# Every form the issue's scope lists, in both languages where the language has it
+# (sentences written for this project). text, span, value, unit, lower, upper.
+
+NONE = (None, None)  # no bounds
+SCOPE = [
+    # numerals
+    ("全年运出8,250.5吨", "8,250.5吨", 8250.5, "t", None, None),
+    ("They shipped 8,250.5 tonnes.", "8,250.5 tonnes", 8250.5, "t", None, None),
+    ("冶炼厂储备了４５０吨", "４５０吨", 450, "t", None, None),
+    ("库存有两万吨", "两万吨", 20000, "t", None, None),
+    ("购入一百零五吨", "一百零五吨", 105, "t", None, None),
+    ("运走两千零五吨", "两千零五吨", 2005, "t", None, None),
+    ("仓库存放五万〇三百吨", "五万〇三百吨", 50300, "t", None, None),
+    ("矿山年产6万2000吨", "6万2000吨", 62000, "t", None, None),
+    ("港口吞吐2,300万吨", "2,300万吨", 2.3e7, "t", None, None),
+    ("车上装了一吨半铜", "一吨半", 1.5, "t", None, None),
+    # scale words
+    ("补贴三千亿元", "三千亿元", 3e11, "CNY", None, None),
+    ("债务达1.2万亿元", "1.2万亿元", 1.2e12, "CNY", None, None),
+    ("融资五百万美元", "五百万美元", 5e6, "USD", None, None),
+    ("吸引了二十几亿元投资", "二十几亿元", 2e9, "CNY", 2.1e9, 2.9e9),
+    ("The fund raised 3 trillion yen.", "3 trillion yen", 3e12, "JPY", None, None),
+    ("The mill bought 400k tons.", "400k tons", 4e5, "t", None, None),
+    ("A $2bn smelter is planned.", "$2bn", 2e9, "USD", None, None),
+    ("Seven thousand workers signed.", "Seven thousand", 7000, "dimensionless", None, None),
+    # fractions and ratios
+    ("其中千分之一是钪", "千分之一", 0.1, "percent", None, None),
+    ("产量的一半用于出口", "一半", 0.5, "dimensionless", None, None),
+    ("Half a million tons were stored.", "Half a million tons", 5e5, "t", None, None),
+    ("One third of the ore is waste.", "One third", 1 / 3, "dimensionless", None, None),
+    # shares, points, multiples
+    ("近六成企业亏损", "六成", 60, "percent", 54, 60),
+    ("失业率下降0.3个百分点", "0.3个百分点", 0.3, "percentage_point", None, None),
+    ("Margins fell 2 pp.", "2 pp", 2, "percentage_point", None, None),
+    ("Yields rose 40 percentage points.", "40 percentage points", 40, "percentage_point", *NONE),
+    ("价格是去年的两倍", "两倍", 2, "fold", None, None),
+    ("出口额翻倍", "翻倍", 2, "fold", None, None),
+    ("Imports have tripled.", "tripled", 3, "fold", None, None),
+    ("Capacity grew fourfold.", "fourfold", 4, "fold", None, None),
+    # ranges
+    ("工期三到五年", "三到五年", 4, "year", 3, 5),
+    ("产能五亿至十亿美元", "五亿至十亿美元", 7.5e8, "USD", 5e8, 1e9),
+    ("利润率一到两成", "一到两成", 15, "percent", 10, 20),
+    ("It will cost $3 to 4 billion.", "$3 to 4 billion", 3.5e9, "USD", 3e9, 4e9),
+    ("Bids were between $5 and 9.", "$5 and 9", 7, "USD", 5, 9),
+    ("Plants need 3-4 million tons.", "3-4 million tons", 3.5e6, "t", 3e6, 4e6),
+    ("Prices range from 8 to 12 euros.", "8 to 12 euros", 10, "EUR", 8, 12),
+    ("Contracts of 2 to 3 years.", "2 to 3 years", 2.5, "year", 2, 3),
+    # rates
+    ("售价每吨9000元", "9000元", 9000, "CNY/t", None, None),
+    ("Ore sells at $90 per tonne.", "$90 per tonne", 90, "USD/t", None, None),
+    ("A dose of 5 mg/day.", "5 mg/day", 5, "mg/day", None, None),
+    ("Exposure of 3 J/m^2 per year.", "3 J/m^2 per year", 3, "J/m**2/year", None, None),
+    ("Pumps run six times a day.", "six times a day", 6, "1/day", None, None),
+    # currencies
+    ("报价5000日元", "5000日元", 5000, "JPY", None, None),
+    ("门票300欧元", "300欧元", 300, "EUR", None, None),
+    ("罚款20万韩元", "20万韩元", 2e5, "KRW", None, None),
+    ("售价3.5亿人民币", "3.5亿人民币", 3.5e8, "CNY", None, None),
+    ("It cost £40.", "£40", 40, "GBP", None, None),
+    ("It cost ¥500.", "¥500", 500, "CNY", None, None),
+    ("It cost JPY 500.", "JPY 500", 500, "JPY", None, None),
+    ("It cost 500 KRW.", "500 KRW", 500, "KRW", None, None),
+    ("It cost 3 bn euros.", "3 bn euros", 3e9, "EUR", None, None),
+    ("The bill was 7 dollars and 15 cents.", "7 dollars and 15 cents", 7.15, "USD", None, None),
+    ("The fare was three yuan and four mao.", "three yuan and four mao", 3.4, "CNY", None, None),
+    ("Change came to £2 and twenty.", "£2 and twenty", 2.2, "GBP", None, None),
+    ("Revenue was ($4.5 million) last year.", "$4.5 million", -4.5e6, "USD", None, None),
+    ("The balance is $-12.50.", "$-12.50", -12.5, "USD", None, None),
+    # units
+    ("买了3斤苹果", "3斤", 3, "jin", None, None),
+    ("称了二两茶叶", "二两", 2, "liang", None, None),
+    ("开垦了80亩", "80亩", 80, "mu", None, None),
+    ("修了30公里公路", "30公里", 30, "km", None, None),
+    ("跑了5千米", "5千米", 5, "km", None, None),
+    ("用电100千瓦时", "100千瓦时", 100, "kWh", None, None),
+    ("A 12 km tunnel.", "12 km", 12, "km", None, None),
+    ("It holds 5 gallons.", "5 gallons", 5, "gallon", None, None),
+    ("They farm 200 hectares.", "200 hectares", 200, "hectare", None, None),
+    ("It took three decades.", "three decades", 30, "year", None, None),
+    ("It stores 4 kibibytes.", "4 kibibytes", 4, "KiB", None, None),
+    ("Buy a gallon of fuel.", "a gallon", 1, "gallon", None, None),
+    ("Not a penny more.", "a penny", 1, "penny", None, None),
+    ("Warming of 1.5C is the limit.", "1.5C", 1.5, "degC", None, None),
+    ("Near absolute zero, it stops.", "absolute zero", 0, "K", None, None),
+    ('The screen is 13" across.', '13"', 13, "inch", None, None),
+    # hedges
+    ("产量逾200万吨", "200万吨", 2e6, "t", 2e6, None),
+    ("卖出1000多吨", "1000多吨", 1000, "t", 1000, None),
+    ("余量不足5吨", "5吨", 5, "t", None, 5),
+    ("单价10元以下", "10元", 10, "CNY", None, 10),
+    ("成本低于5吨", "5吨", 5, "t", None, 5),
+    ("储量接近5吨", "5吨", 5, "t", 4.5, 5),
+    ("大约5吨", "5吨", 5, "t", 4.5, 5.5),
+    ("More than 5 tons.", "5 tons", 5, "t", 5, None),
+    ("At least 5 tons.", "5 tons", 5, "t", 5, None),
+    ("Under 5 tons.", "5 tons", 5, "t", None, 5),
+    ("Almost 5 tons.", "5 tons", 5, "t", 4.5, 5),
+    ("Approximately 5 tons.", "5 tons", 5, "t", 4.5, 5.5),
+    ("Roughly 5 tons.", "5 tons", 5, "t", 4.5, 5.5),
+    # number words
+    ("It needs three million, two hundred & six parts.", None, 3000206, "dimensionless", *NONE),
+    ("It was nine dozen.", "nine dozen", 108, "dimensionless", None, None),
+    ("A baker's dozen arrived.", "A baker's dozen", 13, "dimensionless", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit", "lower", "upper"), SCOPE)
+def test_scope(
+    text: str,
+    span: str | None,
+    value: float,
+    unit: str,
+    lower: float | None,
+    upper: float | None,
+) -> None:
+    quantities = extract_quantities(text)
+    found = [q for q in quantities if span is None or q.text == span]
+    assert found, f"{span!r} not in {quantities}"
+    q = found[0]
+    assert math.isclose(q.value, value, rel_tol=1e-9, abs_tol=1e-12), q
+    assert q.unit == unit
+    parse_unit(q.unit)
+    for got, want in ((q.lower, lower), (q.upper, upper)):
+        assert (got is None) == (want is None), q
+        if want is not None:
+            assert got is not None and math.isclose(got, want, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # "from X to Y" after a word of change is two figures; otherwise a range
+        ("Output rose from 5 tons to 7 tons.", ["5 tons", "7 tons"]),
+        ("The forecast was cut from $3 billion to $2 billion.", ["$3 billion", "$2 billion"]),
+        ("产量从3万吨到5万吨", ["3万吨", "5万吨"]),
+        ("Grades ranged from 7 to 10 points.", ["7 to 10"]),
+        ("Sizes go up to 9 mm; widths vary from 5 to 10 mm.", ["9 mm", "5 to 10 mm"]),
+        # two integers with only a space between: neither is sure
+        ("The label read 245 23 yen.", []),
+        ("He sold 40 20 dollar notes.", ["40", "20 dollar"]),
+        # amounts after a symbol stay apart without "between"
+        ("It cost $5 and 10 people came.", ["$5", "10"]),
+        ("He paid 20 dollars and 5 of them were fake.", ["20 dollars", "5"]),
+    ],
+)
+def test_span_decisions(text: str, spans: list[str]) -> None:
+    assert [q.text for q in extract_quantities(text)] == spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a year ago",
+        "twice a day",
+        "a ton of paperwork",
+        "a gross error",
+        "a dollar-denominated bond",
+        "a euro zone member",
+        "他说“一到”就走",
+        "一至二月",
+        "二〇二〇年",
+        "Chapter 1. Scope",
+        "1. 总则\n2. 附则",
+        "the galaxy J1149.5+6663",
+    ],
+)
+def test_more_not_quantities(text: str) -> None:
+    assert extract_quantities(text) == [], extract_quantities(text)
+
+
+def test_unit_mentions() -> None:
+    text = "人民币兑美元走强，a dollar-linked 5 euros deal"
+    got = [(m.text, m.unit) for m in extract_unit_mentions(text)]
+    assert got == [("人民币", "CNY"), ("美元", "USD"), ("dollar", "USD")]
+    # a unit that belongs to a quantity is not a mention; ambiguous words never are
+    assert extract_unit_mentions("It won 5 tons and a pound of pride per cent") == []
+    assert [m.unit for m in extract_unit_mentions("measured in kilograms per gramme")] == [
+        "kg",
+        "g",
+    ]
+
+
+# ------------------------------------------------------------------ more properties
+
+_FULLWIDTH = str.maketrans("0123456789,", "０１２３４５６７８９，")
+_ZH_NUM = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    """``n`` (1 <= n < 10**8) in Chinese numerals, with 零 for skipped places."""
+
+    def group(m: int) -> str:
+        out, zero = "", False
+        for place, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            digit = m // place % 10
+            if digit:
+                out += ("零" if zero and out else "") + _ZH_NUM[digit] + name
+                zero = False
+            else:
+                zero = True
+        return out
+
+    high, low = divmod(n, 10_000)
+    if not high:
+        text = group(low)
+    else:
+        text = group(high) + "万"
+        if low:
+            text += ("零" if low < 1000 else "") + group(low)
+    return text[1:] if text.startswith("一十") else text  # 十五, 十万, not 一十五
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=99_999_999),
+    st.sampled_from(["plain", "comma", "fullwidth", "fullwidth_comma", "wan", "yi", "chinese"]),
+)
+def test_chinese_styles_round_trip(n: int, style: str) -> None:
+    written, value = {
+        "plain": (f"{n}", n),
+        "comma": (f"{n:,}", n),
+        "fullwidth": (f"{n}".translate(_FULLWIDTH), n),
+        "fullwidth_comma": (f"{n:,}".translate(_FULLWIDTH), n),
+        "wan": (f"{n}万", n * 1e4),
+        "yi": (f"{n}亿", n * 1e8),
+        "chinese": (_chinese(n), n),
+    }[style]
+    quantities = extract_quantities(f"仓库里共有{written}吨铜。")
+    assert len(quantities) == 1, (written, quantities)
+    assert quantities[0].unit == "t"
+    assert math.isclose(quantities[0].value, value, rel_tol=1e-9), (written, quantities)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=999_999),
+    st.sampled_from(["plain", "comma", "million", "bn", "k", "dollar_million", "dollar_bn"]),
+)
+def test_english_styles_round_trip(n: int, style: str) -> None:
+    written, value, unit = {
+        "plain": (f"{n} tons", n, "t"),
+        "comma": (f"{n:,} tons", n, "t"),
+        "million": (f"{n} million tons", n * 1e6, "t"),
+        "bn": (f"{n}bn tons", n * 1e9, "t"),
+        "k": (f"{n}k tons", n * 1e3, "t"),
+        "dollar_million": (f"${n:,} million", n * 1e6, "USD"),
+        "dollar_bn": (f"US${n}bn", n * 1e9, "USD"),
+    }[style]
+    quantities = extract_quantities(f"The group reported {written} for the year.")
+    assert len(quantities) == 1, (written, quantities)
+    assert quantities[0].unit == unit
+    assert math.isclose(quantities[0].value, value, rel_tol=1e-9), (written, quantities)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_never_raises_in_any_view(text: str) -> None:
+    for q in extract_numbers(text):
+        assert q.text == text[q.start : q.end]
+    for m in extract_unit_mentions(text):
+        assert m.text == text[m.start : m.end]

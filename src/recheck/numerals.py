@@ -106,8 +106,21 @@ def arabic_place(digits: str) -> float:
         place = 10.0 ** -len(frac)
     else:
         stripped = whole.lstrip("0")
-        place = 10.0 ** (len(stripped) - len(stripped.rstrip("0"))) if stripped else 1.0
-    return place * 10.0 ** int(exponent) if exponent else place
+        place = _pow10(len(stripped) - len(stripped.rstrip("0"))) if stripped else 1.0
+    return place * _pow10(_exponent(exponent)) if exponent else place
+
+
+def _exponent(text: str) -> int:
+    """``int(text)`` for an exponent, clamped: ``e99999…`` (any length) is just huge."""
+    body = text.lstrip("+-")
+    if len(body) > 6:
+        return -(10**6) if text.startswith("-") else 10**6
+    return int(text)
+
+
+def _pow10(power: int) -> float:
+    """``10.0 ** power`` without OverflowError: inf above the float range."""
+    return math.inf if power > 308 else 10.0**power
 
 
 def parse_arabic(text: str) -> Number | None:
@@ -117,9 +130,12 @@ def parse_arabic(text: str) -> Number | None:
         value = float(digits)
     except ValueError:
         return None
-    if not math.isfinite(value):
+    place = arabic_place(digits)  # 1 and 400 zeros "e-300" is finite, its place is not
+    if not (math.isfinite(value) and math.isfinite(place)):
         return None
-    return Number(value, arabic_place(digits))
+    if value == 0 and any(ch in "123456789" for ch in digits.lower().partition("e")[0]):
+        return None  # 1e-400: too small for a float, not zero
+    return Number(value, place)
 
 
 def place_of(value: float) -> float:
@@ -128,7 +144,7 @@ def place_of(value: float) -> float:
     text = f"{abs(value):.12g}"
     if "e" in text:
         mantissa, _, exponent = text.partition("e")
-        return arabic_place(mantissa) * 10.0 ** int(exponent)
+        return arabic_place(mantissa) * _pow10(int(exponent))
     return arabic_place(text)
 
 
@@ -178,6 +194,16 @@ def _chinese_integer(tokens: list[str]) -> float | None:
     return result + section
 
 
+def _is_digit_string(tokens: list[str]) -> bool:
+    """Chinese digits with no place word, three or more or with a zero (二〇二〇, 一九九八,
+    一〇五); two digits without a zero are an estimate (三五天: three to five days)."""
+    return (
+        len(tokens) >= 2
+        and all(t in ZH_DIGITS for t in tokens)
+        and (len(tokens) >= 3 or any(t in "零〇" for t in tokens))
+    )
+
+
 def parse_chinese(text: str) -> Number | None:
     """Chinese (or mixed Chinese/Arabic) numerals -> Number; None when malformed.
 
@@ -188,6 +214,10 @@ def parse_chinese(text: str) -> Number | None:
     compact = text.replace(" ", "").replace("點", "点")
     whole, _, frac = compact.partition("点")
     tokens = _ZH_TOKEN.findall(whole)
+    if not frac and _is_digit_string(tokens):
+        # digit by digit, as years and codes are written: 二〇二〇 2020, 一〇五 105
+        value = float("".join(str(ZH_DIGITS[t]) for t in tokens))
+        return Number(value, place_of(value) if value else 1.0)
     approx = next((t for t in tokens if t in "多余餘几幾"), "")
     if sum(t in "多余餘几幾" for t in tokens) > 1:
         return None
