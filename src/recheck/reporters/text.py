@@ -77,7 +77,8 @@ def _table(title: str, contradictions: tuple[Contradiction, ...]) -> Table:
         subject = Text(_frame(c.entity, c.metric, c.period))
         subject.append("\n" + safe(c.summary), style="dim")
         if c.derivation:  # the summary states the arithmetic; explain shows every step
-            subject.append(f"\narithmetic: recheck explain {c.fingerprint[:8]} …", style="dim italic")
+            hint = f"\narithmetic: recheck explain {c.fingerprint[:8]} …"
+            subject.append(hint, style="dim italic")
         table.add_row(str(c.rank), f"{c.score:.1f}", rule, subject, values, sources)
     return table
 
