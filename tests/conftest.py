@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,11 @@ def seeds_report(rulebook):
     from recheck.audit import audit
 
     return audit([str(ROOT / "seeds")], rulebook)
+
+
+@pytest.fixture
+def rules_dir(tmp_path: Path) -> Path:
+    """An empty rules folder with the real vocabulary, for rule-file tests."""
+    target = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules" / "vocabulary", target / "vocabulary")
+    return target

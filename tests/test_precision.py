@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -176,13 +175,6 @@ def test_the_superseded_figure_drops_out_of_other_comparisons(rulebook):
 
 
 # --- rule keys per kind ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def rules_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules" / "vocabulary", target / "vocabulary")
-    return target
 
 
 BASE = """id: T1

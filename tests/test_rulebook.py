@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -30,13 +29,6 @@ def test_every_rule_has_a_flagging_and_a_passing_example(rule):
     kinds = {example.flags for example in rule.examples}
     assert kinds == {True, False}, f"{rule.path}: needs examples that flag and that pass"
     assert rule.description, f"{rule.path}: needs a description"
-
-
-@pytest.fixture
-def rules_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules" / "vocabulary", target / "vocabulary")
-    return target
 
 
 GOOD = """id: T1

@@ -117,6 +117,15 @@ def format_number(value: float) -> str:
     return f"{value:.3g}"
 
 
+def format_bound(value: float | None) -> str:
+    """A range's end: ``-`` when there is none, ``∞`` when it is open."""
+    if value is None:
+        return "-"
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    return format_number(value)
+
+
 def quantity(value: float, unit: str) -> str:
     """A value with its unit, as a reader writes it: 53%, 45,500 t."""
     return f"{format_number(value)}%" if unit == "percent" else f"{format_number(value)} {unit}"

@@ -7,11 +7,10 @@ canonical unit, and the range the claim admits once precision and hedges are cou
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from .compare import admitted
-from .engine import format_number
+from .compare import format_bound as _number
 from .errors import RecheckError
 from .models import Claim, Contradiction, Report
 
@@ -34,14 +33,6 @@ def find(report: Report, fingerprint: str) -> Contradiction:
             + ", ".join(c.fingerprint for c in matches)
         )
     return matches[0]
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "-"
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    return format_number(value)
 
 
 def _claim_record(claim: Claim) -> dict[str, Any]:

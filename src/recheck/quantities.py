@@ -2088,31 +2088,11 @@ _MENTION_EN = {
     **{word: _EN_UNITS[word] for word in _MENTION_UNIT_WORDS},
 }
 # ISO codes that are not also common abbreviations (CAD, SAR, ESP, GEL, CRC, AED ...).
+_AMBIGUOUS_CODES = frozenset(
+    {"CAD", "SAR", "AED", "BRL", "FIM", "ESP", "NLG", "CRC", "GEL", "LAK", "LKR"}
+)
 _MENTION_CODES = {
-    code: "CNY" if code == "RMB" else code
-    for code in (
-        [
-            "USD",
-            "CNY",
-            "RMB",
-            "KRW",
-            "JPY",
-            "EUR",
-            "GBP",
-            "HKD",
-            "TWD",
-            "AUD",
-            "CHF",
-            "INR",
-            "RUB",
-            "SGD",
-            "MYR",
-            "MXN",
-            "ZAR",
-            "NGN",
-            "BTC",
-        ]
-    )
+    code: "CNY" if code == "RMB" else code for code in _ISO if code not in _AMBIGUOUS_CODES
 }
 _MENTION_ZH = {
     **{

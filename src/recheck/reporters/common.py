@@ -7,10 +7,9 @@ explanation of each finding (why its claims were compared, each conversion) come
 
 from __future__ import annotations
 
-import math
 import re
 
-from ..engine import format_number
+from ..compare import format_bound as number
 from ..models import Claim, Contradiction
 
 # Terminal control characters and bidi overrides: never copied into any report.
@@ -60,14 +59,6 @@ def _cut(quote: str, at: int, figure: str, limit: int) -> tuple[str, str, str]:
         quote[at:end],
         quote[end:stop] + ("…" if stop < len(quote) else ""),
     )
-
-
-def number(value: float | None) -> str:
-    if value is None:
-        return "-"
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    return format_number(value)
 
 
 def frame_label(c: Contradiction) -> str:
