@@ -99,8 +99,13 @@ def _check_choice(value: str, allowed: tuple[str, ...], what: str = "format") ->
 
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # `recheck … | head`: typer ends quietly
+        except OSError as exc:  # a full disk, a closed terminal
+            raise _fail(f"cannot write to standard output ({exc.strerror or exc})") from None
         return
     try:
         write_atomic(output, text)

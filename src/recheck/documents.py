@@ -8,10 +8,12 @@ dateline such as ``更新时间:2025-10-14`` anywhere in an article dates it.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +22,15 @@ from .models import Article, Sentence, Skipped
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# A "sentence" longer than this (a line without full stops, a wall of digits) is cut
+# into pieces of at most this many characters, at a space or a CJK comma where there is
+# one near the bound, so that no later stage ever sees an unbounded sentence. A number
+# is never cut in two (its pieces would read as smaller figures): one longer than the
+# bound is kept whole, and extraction, linear in it, finds it too large to be a figure.
+MAX_SENTENCE_CHARS = 1000
+_SOFT_BREAKS = " \t\u3000，；：、。）)"
+_NUMBER_CHAR = re.compile(r"[\d.,，]")
+_NUMBER_RUN = re.compile(r"[\d.,，]+")
 
 
 @dataclass(frozen=True)
@@ -31,8 +42,10 @@ class Document:
 
 _DATE = r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
 # "Outlet· 2025-12-27 04:15" or "Outlet | 2025-12-27": a short name, a separator, a date.
+# The name starts with a non-space: were the leading spaces also allowed into it, a
+# long run of spaces would backtrack in cubic time.
 _BYLINE = re.compile(
-    r"^\s*(?P<outlet>[^\n·•|｜]{1,60}?)\s*[·•|｜]\s*"
+    r"^\s*(?P<outlet>[^\s·•|｜][^\n·•|｜]{0,59}?)\s*[·•|｜]\s*"
     + _DATE
     + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
@@ -48,7 +61,7 @@ _DATELINE = re.compile(
 _SENTENCE_END = re.compile(
     r"(?<=[。！？!?])\s*"
     r"|(?<=[.…])\s+(?=[A-Z\"“(\[])"
-    r"|\s+[-–—]\s+(?=[A-Z])"
+    r"|(?<!\s)\s+[-–—]\s+(?=[A-Z])"  # (?<!\s): tried once per run of spaces, not at each
 )
 
 # A full stop that ends an abbreviation (U.S., Mr., e.g.) does not end a sentence.
@@ -57,18 +70,31 @@ _ABBREVIATION = re.compile(
 )
 
 
-def iter_paths(paths: Iterable[str]) -> Iterator[str]:
+def iter_paths(paths: Iterable[str], skipped: list[Skipped] | None = None) -> Iterator[str]:
     """Yield every document path under ``paths`` in a stable order.
 
     Folders are walked recursively without following symlinks, so a link loop cannot
-    trap the walk. A path that does not exist raises :class:`InputError`.
+    trap the walk; a link to a folder and a folder that cannot be listed are appended to
+    ``skipped`` with the reason. A path that does not exist raises :class:`InputError`.
     """
     for given in paths:
         if not os.path.lexists(given):
             raise InputError(f"{given}: no such file or folder")
         if os.path.isdir(given):
-            for root, dirs, files in os.walk(given, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+
+            def unlisted(exc: OSError, given: str = given) -> None:
+                if skipped is not None:
+                    reason = f"folder cannot be read: {exc.strerror or exc}"
+                    skipped.append(Skipped(str(exc.filename or given), reason))
+
+            for root, dirs, files in os.walk(given, onerror=unlisted, followlinks=False):
+                visible = sorted(d for d in dirs if not d.startswith("."))
+                links = [d for d in visible if os.path.islink(os.path.join(root, d))]
+                if skipped is not None:
+                    for name in links:
+                        reason = "symbolic link to a folder: not followed"
+                        skipped.append(Skipped(os.path.join(root, name), reason))
+                dirs[:] = [d for d in visible if d not in links]
                 for name in sorted(files):
                     if name.lower().endswith(DOCUMENT_SUFFIXES) and not name.startswith("."):
                         yield os.path.join(root, name)
@@ -77,16 +103,32 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
 
 
 def read_document(path: str) -> Document | Skipped:
-    """Read and decode one file, or say why it was skipped."""
+    """Read and decode one file, or say why it was skipped.
+
+    Only regular files are opened (a FIFO or a device named ``x.txt`` would block or
+    never end), and none larger than ``MAX_FILE_BYTES``.
+    """
     try:
-        if os.path.islink(path) and not os.path.exists(path):
-            return Skipped(path, "broken symbolic link")
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            return Skipped(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-        data = Path(path).read_bytes()
+        info = os.stat(path)
+    except OSError as exc:
+        if os.path.islink(path):
+            loop = exc.errno == errno.ELOOP
+            return Skipped(path, "symbolic link loop" if loop else "broken symbolic link")
+        return Skipped(path, f"cannot be read: {exc.strerror or exc}")
+    if stat.S_ISDIR(info.st_mode):
+        return Skipped(path, "a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        return Skipped(path, "not a regular file")
+    too_large = Skipped(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if info.st_size > MAX_FILE_BYTES:
+        return too_large
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()  # not read(MAX + 1): that allocates MAX bytes up front
     except OSError as exc:
         return Skipped(path, f"cannot be read: {exc.strerror or exc}")
+    if len(data) > MAX_FILE_BYTES:  # it grew after the stat
+        return too_large
     if not data.strip():
         return Skipped(path, "empty file")
     decoded = decode(data)
@@ -143,10 +185,22 @@ def load(paths: Iterable[str]) -> tuple[list[Document], list[Skipped]]:
     """Read every document under ``paths``; unreadable ones are reported, not fatal."""
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for path in iter_paths(paths):
+    for path in iter_paths(paths, skipped):
         result = read_document(path)
         (skipped if isinstance(result, Skipped) else documents).append(result)
-    return documents, skipped
+    documents = [replace(d, path=printable_path(d.path)) for d in documents]
+    return documents, [replace(s, path=printable_path(s.path)) for s in skipped]
+
+
+def printable_path(path: str) -> str:
+    """``path`` as it can be written in a report: a file name that is not UTF-8 (its
+    bytes kept by Python as lone surrogates, which no encoder accepts) shows its
+    undecodable bytes as ``\\xff``."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
 
 
 def _parse_date(match: re.Match[str]) -> date | None:
@@ -161,7 +215,7 @@ def split_articles(document: Document) -> list[Article]:
     lines = document.text.split("\n")
     starts: list[tuple[int, str, str, date | None]] = []  # (title line index, title, outlet, date)
     for i, line in enumerate(lines):
-        match = _BYLINE.match(line)
+        match = _BYLINE.match(line) if len(line.strip()) <= 200 else None  # bylines are short
         if match and i > 0 and lines[i - 1].strip():
             starts.append(
                 (i - 1, lines[i - 1].strip(), match["outlet"].strip(), _parse_date(match))
@@ -216,15 +270,34 @@ def sentences(article: Article) -> Iterator[Sentence]:
     for k, line in enumerate(article.text.split("\n")):
         pos = 0
         for match in _SENTENCE_END.finditer(line):
-            if _ABBREVIATION.search(line, 0, match.start()):
+            # Look back a few characters only: searching from 0 made long lines quadratic.
+            if _ABBREVIATION.search(line, max(0, match.start() - 64), match.start()):
                 continue
-            piece = line[pos : match.start()]
-            if piece.strip():
-                yield _sentence(piece, article.first_line + k, offset, pos)
+            yield from _bounded(line, pos, match.start(), article.first_line + k, offset)
             pos = match.end()
-        if line[pos:].strip():
-            yield _sentence(line[pos:], article.first_line + k, offset, pos)
+        yield from _bounded(line, pos, len(line), article.first_line + k, offset)
         offset += len(line) + 1
+
+
+def _bounded(line: str, start: int, end: int, number: int, line_offset: int) -> Iterator[Sentence]:
+    """The sentence ``line[start:end]``, in pieces of at most ``MAX_SENTENCE_CHARS``."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = start + MAX_SENTENCE_CHARS
+        soft = max(line.rfind(ch, cut - 200, cut) for ch in _SOFT_BREAKS)
+        if soft > start:
+            cut = soft + 1
+        elif _NUMBER_CHAR.match(line, cut - 1) and _NUMBER_CHAR.match(line, cut):
+            # Never cut a number in two (its pieces would read as figures): cut before
+            # it, or, when it alone is too long, after it; so its value stays absurd.
+            back = cut
+            while back > start and _NUMBER_CHAR.match(line, back - 1):
+                back -= 1
+            cut = back if back > start else min(end, _NUMBER_RUN.match(line, cut).end())
+        if line[start:cut].strip():
+            yield _sentence(line[start:cut], number, line_offset, start)
+        start = cut
+    if line[start:end].strip():
+        yield _sentence(line[start:end], number, line_offset, start)
 
 
 def _sentence(piece: str, line: int, line_offset: int, column: int) -> Sentence:
