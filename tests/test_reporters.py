@@ -554,3 +554,21 @@ def test_csv_cells_never_start_a_spreadsheet_formula(tmp_path, rulebook):
     rows = list(csv.DictReader(io.StringIO(render_claims(audit([str(tmp_path)], rulebook), "csv"))))
     assert rows and all(row["quote"].startswith("'=") for row in rows)
     assert all(not v.startswith(("=", "+", "@")) for row in rows for v in row.values() if v)
+
+
+def test_streamed_json_is_the_whole_record_serialised(seeds_report):
+    import json
+
+    from recheck import __version__
+    from recheck.reporters import render_audit, render_claims
+    from recheck.reporters.json_report import _clean
+
+    def whole(record):
+        return json.dumps(_clean(record), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+    head = {"tool": {"name": "recheck", "version": __version__}}
+    assert render_audit(seeds_report, "json") == whole({**head, **seeds_report.to_record()})
+    claims = {"claims": [c.to_record() for c in seeds_report.claims]}
+    assert render_claims(seeds_report, "json") == whole(claims)
+    empty = replace(seeds_report, claims=())
+    assert render_audit(empty, "json") == whole({**head, **empty.to_record()})

@@ -342,11 +342,13 @@ class Report:
             "stale": len(self.stale),
         }
 
-    def to_record(self) -> dict[str, Any]:
+    def to_record(self, *, claims: bool = True) -> dict[str, Any]:
+        """The report as plain data. ``claims=False`` leaves the claims' records out (the
+        key stays, holding ``None``), for writers that stream them one at a time."""
         return {
             "summary": {**self.counts(), "fail_on": self.fail_on, "baseline": self.baselined},
             "contradictions": [c.to_record() for c in self.contradictions],
-            "claims": [c.to_record() for c in self.claims],
+            "claims": [c.to_record() for c in self.claims] if claims else None,
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
             "stale": [
                 {"fingerprint": s.fingerprint, "source": s.source, "note": s.note}
