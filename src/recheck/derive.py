@@ -127,6 +127,14 @@ def _bounds(lo: float, hi: float) -> tuple[float, float]:
     return (-math.inf if math.isnan(lo) else lo, math.inf if math.isnan(hi) else hi)
 
 
+def _operand(role: str, claim: Claim) -> str:
+    """One line of a derivation: an operand as written, normalised, framed and located.
+    A share is shown as written only (its percent needs no conversion)."""
+    value = "" if role == "share" else f" = {format_number(claim.value)} {claim.unit}"
+    frame = f"{claim.entity} · {claim.metric} · {claim.period}"
+    return f"{role}: {written(claim)}{value} ({frame}; {where(claim)})"
+
+
 def _implied_total(part: Claim, share: Claim, whole: str) -> _Derived | None:
     s_lo, s_hi = _share_bounds(share)
     fraction = share.value / 100.0
@@ -139,10 +147,8 @@ def _implied_total(part: Claim, share: Claim, whole: str) -> _Derived | None:
     expression = f"{written(part)} ÷ {share.text}"
     claim = derived_claim(frame, value, bounds, part.unit, (part, share), expression)
     steps = (
-        f"part: {written(part)} = {format_number(part.value)} {part.unit} "
-        f"({part.entity} · {part.metric} · {part.period}; {where(part)})",
-        f"share: {written(share)} ({share.entity} · {share.metric} · {share.period}; "
-        f"{where(share)})",
+        _operand("part", part),
+        _operand("share", share),
         f"{format_number(part.value)} {part.unit} ÷ {share.value:g}% ≈ {approx(value)} "
         f"{part.unit} (implied {_name(whole)} {_name(part.metric)}, {part.period}: derived, "
         f"not stated; range {format_range(*bounds)} {part.unit} = "
@@ -160,10 +166,8 @@ def _implied_part(total: Claim, share: Claim) -> _Derived:
     expression = f"{written(total)} × {share.text}"
     claim = derived_claim(frame, value, bounds, total.unit, (total, share), expression)
     steps = (
-        f"whole: {written(total)} = {format_number(total.value)} {total.unit} "
-        f"({total.entity} · {total.metric} · {total.period}; {where(total)})",
-        f"share: {written(share)} ({share.entity} · {share.metric} · {share.period}; "
-        f"{where(share)})",
+        _operand("whole", total),
+        _operand("share", share),
         f"{format_number(total.value)} {total.unit} × {share.value:g}% ≈ {approx(value)} "
         f"{total.unit} (implied {_name(share.entity)} {_name(total.metric)}, {total.period}: "
         f"derived, not stated; range {format_range(*bounds)} {total.unit} = "
