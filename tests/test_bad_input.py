@@ -66,7 +66,7 @@ def _sentences(text: str):
 # ------------------------------------------------------------------ Ctrl-C (SIGINT)
 
 
-def _interrupt(folder: Path, marker: str, wait: float, *options: str):
+def _interrupt(folder: Path, marker: str, wait: float, *options: str, sigint=signal.SIG_DFL):
     """Run ``python -m recheck audit folder``; once stderr shows ``marker`` (``-X
     importtime`` names each module as its import ends) wait ``wait`` s, send SIGINT."""
     command = [sys.executable, "-X", "importtime", "-m", "recheck", "audit", str(folder)]
@@ -75,6 +75,8 @@ def _interrupt(folder: Path, marker: str, wait: float, *options: str):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        # A shell's background job inherits SIGINT ignored; Ctrl-C comes from a terminal.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, sigint),
     )
     seen = []
     try:
@@ -118,6 +120,12 @@ def test_ctrl_c_exits_130_with_one_line_and_no_traceback(big_folder, when, marke
     code, messages = _interrupt(folder, marker, wait, *options)
     assert code == ExitCode.INTERRUPTED, (when, messages)
     assert messages == ["recheck: interrupted"], (when, messages)
+
+
+def test_a_job_started_with_ctrl_c_ignored_is_not_interrupted():
+    # `nohup`-style and `cmd &` jobs in scripts start with SIGINT ignored: recheck keeps it so.
+    code, messages = _interrupt(SEEDS, "recheck.audit", 0.0, sigint=signal.SIG_IGN)
+    assert (code, messages) == (ExitCode.CONTRADICTIONS, [])
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")

@@ -180,6 +180,12 @@ def test_not_quantities(text: str) -> None:
     assert extract_quantities(text) == []
 
 
+def test_a_code_never_lends_its_digits_to_a_space_grouped_number() -> None:
+    # "G4 560" is the code G4 and the number 560, not 4,560; "12 500 t" stays 12,500.
+    got = [(q.text, q.value) for q in extract_quantities("the Pentium G4 560 board, 12 500 t")]
+    assert got == [("560", 560), ("12 500 t", 12500)]
+
+
 def test_mixed_sentence() -> None:
     text = "2025年美国产量为5.1万吨，同比上涨12.1%，while China mined 270,000 tons."
     got = [(q.text, q.value, q.unit) for q in extract_quantities(text)]

@@ -413,7 +413,9 @@ def main() -> None:
     """Entry point of the ``recheck`` script and ``python -m recheck``."""
     import signal
 
-    previous = signal.signal(signal.SIGINT, _on_sigint)
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is not signal.SIG_IGN:  # a background job started with Ctrl-C ignored keeps it so
+        signal.signal(signal.SIGINT, _on_sigint)
     try:
         app()
     except (KeyboardInterrupt, _Interrupted):
