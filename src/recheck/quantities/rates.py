@@ -118,6 +118,7 @@ _COMPOUND_UNITS = {
     "month": "month",
     "year": "year",
     "yr": "year",
+    "annum": "year",
     "g": "g",
     "kg": "kg",
     "L": "L",

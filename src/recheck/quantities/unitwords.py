@@ -172,6 +172,12 @@ _ZH_COUNTERS = (
 )
 # English unit words: surface (lower case unless noted) -> pint unit.
 _EN_UNITS = {
+    # mining and trade press: tonnes per annum, kilotonnes
+    "tpa": "t/year",
+    "ktpa": "kilotonne/year",
+    "mtpa": "megatonne/year",
+    "kilotonnes": "kilotonne",
+    "kilotonne": "kilotonne",
     "metric tons": "t",
     "metric ton": "t",
     "metric tonnes": "t",
@@ -425,6 +431,8 @@ _EN_UNITS_CASED = {
     "m": "m",
     "g": "g",
     "t": "t",
+    "kt": "kilotonne",  # news and mining: kilotonnes, not knots
+    "Mt": "megatonne",
     "L": "L",
     "l": "L",
     "W": "W",
