@@ -92,6 +92,17 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(ExitCode.ERROR)
 
 
+@contextmanager
+def _writing(path: Path | str) -> Iterator[None]:
+    """Rule-file and disk errors while writing ``path`` as one line and exit 2."""
+    try:
+        yield
+    except RecheckError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
 def _check_choice(value: str, allowed: tuple[str, ...], what: str = "format") -> None:
     if value not in allowed:
         raise _fail(f"unknown {what} {value!r} (choose from {', '.join(allowed)})")
@@ -107,10 +118,8 @@ def _emit(text: str, output: Path | None) -> None:
         except OSError as exc:  # a full disk, a closed terminal
             raise _fail(f"cannot write to standard output ({exc.strerror or exc})") from None
         return
-    try:
+    with _writing(output):
         write_atomic(output, text)
-    except OSError as exc:
-        raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
 def _color() -> bool:
@@ -261,13 +270,9 @@ def make_baseline(
 
     settings = _settings(config)
     output = output or Path(settings.baseline or "recheck-baseline.json")
-    try:
+    with _writing(output):
         report = _run_audit(_paths(paths, settings), rules or Path(settings.rules))
         baselines.write(report, output)
-    except RecheckError as exc:
-        raise _fail(str(exc)) from None
-    except OSError as exc:
-        raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
     typer.echo(f"recorded {len(report.contradictions)} contradiction(s) in {output}", err=True)
 
 
@@ -303,7 +308,7 @@ def acknowledge(
     path = file or Path(settings.acknowledgements)
     if not reason.strip():
         raise _fail("--reason must say why the contradiction may stand")
-    try:
+    with _writing(path):
         entry = acks.parse_entry(
             {
                 "fingerprint": fingerprint,
@@ -315,10 +320,6 @@ def acknowledge(
             "acknowledgement",
         )
         acks.add(path, entry)
-    except RecheckError as exc:
-        raise _fail(str(exc)) from None
-    except OSError as exc:
-        raise _fail(f"{path}: cannot write ({exc.strerror or exc})") from None
     until = f" until {entry.expires}" if entry.expires else ""
     typer.echo(f"acknowledged {entry.fingerprint}{until} in {path}", err=True)
 
