@@ -150,3 +150,16 @@ def test_a_share_of_own_needs_is_not_a_global_share(rulebook, tmp_path):
     )
     assert frames["40%"][1] == "self_sufficiency"
     assert frames["69%"][1] == "mine_production_share"  # the world is named: a global share
+
+
+def test_an_amount_per_year_compares_with_the_annual_amount(rulebook, tmp_path):
+    from recheck.audit import audit
+
+    (tmp_path / "a.txt").write_text(
+        "Lynas has a refining capacity of 12,000 tonnes per year in 2024.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text("2024年莱纳斯的精炼产能为1.5万吨。\n", encoding="utf-8")
+    report = audit([str(tmp_path)], rulebook)
+    (finding,) = report.contradictions
+    assert sorted(c.value for c in finding.claims) == [12000, 15000]
+    assert {c.unit for c in finding.claims} == {"t"}

@@ -99,7 +99,7 @@ class Framer:
             periods = find_periods(text, article.date, context_year)
             clauses = _clauses(text)
             quantities = [
-                q
+                _per_year_as_amount(q)
                 for q in self.extract(text)
                 if not any(p.start <= q.start < p.end for p in periods)
             ]
@@ -470,6 +470,15 @@ def _respectively(
     if len(figures) != len(group) or q not in figures:
         return None
     return group[figures.index(q)]
+
+
+def _per_year_as_amount(q: Quantity) -> Quantity:
+    """ "1,500 tons per year" is the same annual amount as 年产1500吨: a tonnage or a sum
+    of money per year is framed as the amount, so both languages compare."""
+    amount, _, per = q.unit.rpartition("/")
+    if per == "year" and quantity_kind(amount) in {"mass", "money"}:
+        return replace(q, unit=amount)
+    return q
 
 
 def _clauses(text: str) -> list[_Clause]:
