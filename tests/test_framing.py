@@ -45,15 +45,23 @@ def _frame(report, file_prefix, text, occurrence=0):
         # with China at $35,000 per ton compared to the U.S. at $58,000 per ton, a 65% difference
         ("001", "$35,000 per ton", ("china", "refining_cost", "current", "actual")),
         ("001", "$58,000 per ton", ("united_states", "refining_cost", "current", "actual")),
-        ("001", "65%", ("united_states", None, "current", "actual")),
         # China currently supplies 80% of the U.S.'s rare earth imports and 98% of the EU's
         ("003", "98%", ("china@european_union", "share_of_imports", "current", "actual")),
-        # by 2028 / by 2030 are forecasts
-        ("001", "30%", ("united_states", "mine_production_share", "2028", "forecast")),
+        # meet 30% of military needs by 2028: a share of its own needs, and a forecast
+        ("001", "30%", ("united_states", "self_sufficiency", "2028", "forecast")),
+        # 美国自身的稀土精炼产量占比约为33%: not a share of world refining
+        ("000", "33%", ("united_states", "self_sufficiency", "2025", "actual")),
+        # 美国、日本加起来才12项 / 德国大众、宝马的…工厂: a group is nobody alone
+        ("002", "12项", (None, "patents", "current", "actual")),
     ],
 )
 def test_numbers_bind_to_their_own_subject_metric_and_period(seeds_report, file, text, frame):
     assert _frame(seeds_report, file, text) == frame
+
+
+def test_a_difference_is_a_change_not_a_level(seeds_report):
+    # …with China at $35,000 per ton compared to the U.S. at $58,000 per ton, a 65% difference
+    assert _frame(seeds_report, "001", "65%")[1:] == (None, "current", "actual")
 
 
 def test_a_preposition_object_is_not_the_subject(seeds_report):
@@ -85,3 +93,73 @@ def test_ore_tonnage_is_kept_apart_from_reo_content(rulebook, tmp_path):
     metrics = {c.text: c.metric for c in report.claims}
     assert metrics == {"5.1万吨": "mine_production", "90万吨": "ore_tonnage"}
     assert not report.contradictions
+
+
+def _frames(rulebook, tmp_path, text):
+    from recheck.audit import audit
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    report = audit([str(tmp_path)], rulebook)
+    return {c.text: (c.frame.entity, c.frame.metric) for c in report.claims}
+
+
+def test_respectively_hands_the_figures_to_the_subjects_in_order(rulebook, tmp_path):
+    frames = _frames(
+        rulebook,
+        tmp_path,
+        "2024年，中国和美国的稀土开采量分别为27万吨和4.5万吨。\n"
+        "In 2024, Myanmar and Australia mined 31,000 tonnes and 13,000 tonnes respectively.\n",
+    )
+    assert frames["27万吨"] == ("china", "mine_production")
+    assert frames["4.5万吨"] == ("united_states", "mine_production")
+    assert frames["31,000 tonnes"] == ("myanmar", "mine_production")
+    assert frames["13,000 tonnes"] == ("australia", "mine_production")
+
+
+def test_a_joint_figure_belongs_to_no_single_subject(rulebook, tmp_path):
+    frames = _frames(
+        rulebook,
+        tmp_path,
+        "2024年美国、日本的稀土开采量加起来不到6万吨。\n"
+        "The U.S. and Australia mined 70,000 tonnes of rare earths in 2024.\n",
+    )
+    assert frames["6万吨"][0] is None
+    assert frames["70,000 tonnes"][0] is None
+
+
+def test_with_a_partner_is_not_a_joint_subject(rulebook, tmp_path):
+    # 与 is "with" here: the company signs, Pakistan is the counterparty
+    frames = _frames(rulebook, tmp_path, "美国战略金属公司与巴基斯坦签署价值5亿美元的协议。\n")
+    assert frames["5亿美元"][0] == "us_strategic_metals"
+
+
+def test_a_name_that_owns_the_figure_wins_after_a_preposition(rulebook, tmp_path):
+    # 与中国的27万吨相比: China's 27万吨, not the US's (that would be a false alarm)
+    frames = _frames(
+        rulebook, tmp_path, "2024年美国的稀土开采量为4.5万吨，与中国的27万吨相比差距很大。\n"
+    )
+    assert frames["27万吨"] == ("china", "mine_production")
+
+
+def test_a_share_of_own_needs_is_not_a_global_share(rulebook, tmp_path):
+    frames = _frames(
+        rulebook,
+        tmp_path,
+        "The Pentagon wants US mine production to meet 40% of military needs by 2029.\n"
+        "2024年中国稀土开采量占全球开采量的69%，满足全球需求。\n",
+    )
+    assert frames["40%"][1] == "self_sufficiency"
+    assert frames["69%"][1] == "mine_production_share"  # the world is named: a global share
+
+
+def test_an_amount_per_year_compares_with_the_annual_amount(rulebook, tmp_path):
+    from recheck.audit import audit
+
+    (tmp_path / "a.txt").write_text(
+        "Lynas has a refining capacity of 12,000 tonnes per year in 2024.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text("2024年莱纳斯的精炼产能为1.5万吨。\n", encoding="utf-8")
+    report = audit([str(tmp_path)], rulebook)
+    (finding,) = report.contradictions
+    assert sorted(c.value for c in finding.claims) == [12000, 15000]
+    assert {c.unit for c in finding.claims} == {"t"}

@@ -32,6 +32,29 @@ ARTICLE = date(2025, 7, 31)
         ),
         ("demand triples by 2030", [("by 2030", "2030", True)]),
         ("last year", [("last year", "2024", False)]),
+        # parts of a year are never the whole year
+        ("今年上半年的销量", [("今年上半年", "2025-H1", False)]),
+        ("上半年净利润", [("上半年", "2025-H1", False)]),
+        ("去年第四季度", [("去年第四季度", "2024-Q4", False)]),
+        ("2025年前三季度营收", [("2025年前三季度", "2025-01..09", False)]),
+        ("1-9月出口", [("1-9月", "2025-01..09", False)]),
+        ("前10个月进口", [("前10个月", "2025-01..10", False)]),
+        (
+            "profit in the first half of the year",
+            [("the first half of the year", "2025-H1", False)],
+        ),
+        (
+            "the first nine months of 2024",
+            [("the first nine months of 2024", "2024-01..09", False)],
+        ),
+        ("January-September 2024", [("January-September 2024", "2024-01..09", False)]),
+        ("output in the third quarter", [("the third quarter", "2025-Q3", False)]),
+        ("H1 2024 revenue", [("H1 2024", "2024-H1", False)]),
+        ("1H25 revenue", [("1H25", "2025-H1", False)]),
+        (
+            "2024年产量为27万吨,上半年为13万吨",
+            [("2024年", "2024", False), ("上半年", "2024-H1", False)],
+        ),
     ],
 )
 def test_time_expressions_resolve_to_periods(text, expected):
@@ -40,7 +63,15 @@ def test_time_expressions_resolve_to_periods(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["花了2000亿韩元", "2000吨", "a method from the 1970s", "2024 tons of ore", "12,2024"]
+    "text",
+    [
+        "花了2000亿韩元",
+        "2000吨",
+        "a method from the 1970s",
+        "2024 tons of ore",
+        "12,2024",
+        "the first half of the match",
+    ],
 )
 def test_amounts_and_decades_are_not_years(text):
     assert find_periods(text, ARTICLE) == []

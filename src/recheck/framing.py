@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .models import Article, Claim, Frame, Quantity, Sentence
 from .periods import CURRENT, PeriodMention, find_periods
@@ -81,6 +82,8 @@ class Framer:
         self._cue_touching = re.compile(rf"(?:{change})[了约近达为]?\s*$")
         self._change_after = re.compile(rf"\s+(?:{change})\b")
         self._share_metric = {m.share_of: m.id for m in vocabulary.metrics.values() if m.share_of}
+        self._global_shares = set(self._share_metric.values())
+        self._own_shares = [m for m in vocabulary.metrics.values() if m.own_share]
 
     # -- the article loop ---------------------------------------------------------
     def frame_article(self, article: Article, sentences: Iterable[Sentence]) -> list[Claim]:
@@ -96,7 +99,7 @@ class Framer:
             periods = find_periods(text, article.date, context_year)
             clauses = _clauses(text)
             quantities = [
-                q
+                _per_year_as_amount(q)
                 for q in self.extract(text)
                 if not any(p.start <= q.start < p.end for p in periods)
             ]
@@ -161,9 +164,19 @@ class Framer:
         clause = next((c for c in clauses if c.start <= q.start < c.end), clauses[-1])
         kind = quantity_kind(q.unit)
         metric, metric_word = self._pick_metric(text, q, kind, mentions, clause, others)
+        if metric in self._global_shares:
+            metric, metric_word = self._own_share(text, q, mentions, clause) or (
+                metric,
+                metric_word,
+            )
         scoped = bool(metric and self.vocab.metrics[metric].scoped)
         entity_mention = self._pick_entity(text, q, kind, mentions, clause, scoped)
-        entity = self._entity_id(entity_mention) if entity_mention else previous_subject
+        group = self._coordinated(text, entity_mention, mentions) if entity_mention else []
+        if len(group) > 1:  # 美国、日本加起来…: nobody alone, unless 分别 hands them out
+            entity_mention = _respectively(text, q, kind, group, others)
+            entity = self._entity_id(entity_mention) if entity_mention else None
+        else:
+            entity = self._entity_id(entity_mention) if entity_mention else previous_subject
         scope = self._scope(q, mentions, entity, dominant) if scoped else None
         period_mention = _pick_period(q, periods, clause)
         period = period_mention.period if period_mention else CURRENT
@@ -200,21 +213,73 @@ class Framer:
         def usable(m: Mention) -> bool:
             if not self._is_subject(m) or (m.possessive and m.start > q.start):
                 return False
-            if objects.search(text[max(0, m.start - 3) : m.start]):
-                return False
+            if objects.search(text[max(0, m.start - 3) : m.start]) and not _OWNS.fullmatch(
+                text, m.end, q.start
+            ):
+                return False  # 向美国投资…; but 与中国的27万吨相比: China's 27万吨
             if m.possessive and _EN_OF.search(text[max(0, m.start - 8) : m.start]):
                 return False  # "80% of the U.S.'s imports": whose imports, not who supplies
             return not (kind == "percent" and self.vocab.entities[m.ref].kind == "world")
 
         candidates = [m for m in mentions if usable(m)]
+        # An English name after a preposition ("an order from the United States") is the
+        # subject only when nothing else is; after "in" it is the subject of its own
+        # clause ("output in China rose to…") but not of a later one ("the Mountain Pass
+        # mine in the U.S., …, produced 45,000 t").
+        prepositions = {id(m): self._en_preposition(text, m, q) for m in candidates}
         before = [m for m in candidates if clause.start <= m.start and m.end <= q.start]
-        if before:
-            return before[-1]
         after = [m for m in candidates if q.end <= m.start < clause.end]
-        if after:
-            return after[0]
         earlier = [m for m in candidates if m.end <= clause.start]
-        return earlier[-1] if earlier else None
+        for scope, allowed, pick in (
+            (before, {"", "in"}, -1),
+            (after, {"", "in"}, 0),
+            (earlier, {""}, -1),
+            (earlier, {"in"}, -1),
+            (before, None, -1),
+            (after, None, 0),
+            (earlier, None, -1),
+        ):
+            kept = [m for m in scope if allowed is None or prepositions[id(m)] in allowed]
+            if kept:
+                return kept[pick]
+        return None
+
+    def _coordinated(self, text: str, chosen: Mention, mentions: list[Mention]) -> list[Mention]:
+        """The subjects joined to ``chosen`` by 、/和/与/and (``美国、日本``, "the U.S. and
+        Australia"), in order; just ``[chosen]`` when it stands alone."""
+        subjects = [m for m in mentions if self._is_subject(m)]
+        index = subjects.index(chosen)
+        first = last = index
+        while first > 0 and _COORDINATOR.fullmatch(
+            text, subjects[first - 1].end, subjects[first].start
+        ):
+            first -= 1
+        while last + 1 < len(subjects) and _COORDINATOR.fullmatch(
+            text, subjects[last].end, subjects[last + 1].start
+        ):
+            last += 1
+        group = subjects[first : last + 1]
+        weak = any(_WEAK_COORDINATOR.fullmatch(text, a.end, b.start) for a, b in pairwise(group))
+        if weak and not _GROUP_TAIL.match(text, group[-1].end):
+            return [chosen]  # 美国战略金属公司与巴基斯坦签署: 与 is "with" here
+        ids = {self._entity_id(m) for m in group}
+        return group if len(ids) > 1 else [chosen]
+
+    def _en_preposition(self, text: str, m: Mention, q: Quantity) -> str:
+        """The English preposition that makes ``m`` an object ("" when none does).
+        "in" makes a place the figure's locus ("output in China"), but a company an
+        object ("invested $400 million in MP Materials"). A name that owns the figure
+        right after it ("compared to China's 10,000 t", "the U.S. at $58,000") is the
+        subject whatever precedes it."""
+        if m.end <= q.start and _EN_OWNS.fullmatch(text, m.end, q.start):
+            return ""
+        match = _EN_PREPOSITION.search(text, max(0, m.start - 16), m.start)
+        if not match:
+            return ""
+        word = match.group(1).lower()
+        if word == "in" and self.vocab.entities[m.ref].kind not in _PLACES:
+            return "in a company"
+        return word
 
     def _pick_metric(
         self,
@@ -264,6 +329,27 @@ class Framer:
             if bound is not None:
                 return bound, mention.word
         return None, ""
+
+    def _own_share(
+        self, text: str, q: Quantity, mentions: list[Mention], clause: _Clause
+    ) -> tuple[str, str] | None:
+        """A share of the entity's own needs (美国自身的…占比33%, "30% of military
+        needs") is not a share of the world's total: the metric whose ``own_share``
+        words are in the clause, unless the clause names the world."""
+        end = min(clause.end, q.end + 30)
+        if any(
+            m.kind == "entity"
+            and self.vocab.entities[m.ref].kind == "world"
+            and clause.start <= m.start < end
+            for m in mentions
+        ):
+            return None
+        for metric in self._own_shares:
+            assert metric.own_share is not None
+            match = metric.own_share.search(text, clause.start, end)
+            if match:
+                return metric.id, match.group(0)
+        return None
 
     def _share_base(self, cue: Mention, metric_mentions: list[Mention]) -> str | None:
         """占比, 比例, share: a share of the amount metric named last before the cue."""
@@ -343,6 +429,56 @@ class Framer:
         if deadline:
             return "forecast", deadline.word
         return "actual", ""
+
+
+_EN_PREPOSITION = re.compile(
+    r"\b(in|from|to|than|against|into|across|outside|toward|towards|beyond|over)"
+    r"(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
+
+
+_EN_OWNS = re.compile(
+    r"\s*(?:at|of|with)?\s*(?:about|around|nearly|almost|over|more than|less than|some"
+    r"|roughly|just|only)?\s*",
+    re.IGNORECASE,
+)
+_PLACES = {"country", "region", "world", "aggregate"}
+
+
+# A name that owns the figure right after it: 中国的27万吨, 中国的约27万吨.
+_OWNS = re.compile(r"的(?:约|近|仅|超过|逾|大约|将近)?\s*")
+# What joins coordinated subjects: 美国、日本 / 美国和日本 / the U.S. and Australia.
+_COORDINATOR = re.compile(r"\s*(?:[、/&]|和|与|及|以及|跟|同|(?:,\s*)?and(?:\s+the)?)\s*")
+# 和/与/跟/同 also mean "with" (与巴基斯坦签署); they join subjects only before a word that
+# makes them one party (的, 加起来, 两国, 分别).
+_WEAK_COORDINATOR = re.compile(r"\s*(?:和|与|及|以及|跟|同)\s*")
+_GROUP_TAIL = re.compile(
+    r"\s*(?:的|加起来|合计|合起来|共|总共|一共|两国|三国|两家|均|都|分别|各自|一起)"
+)
+_RESPECTIVELY = re.compile(r"分别|各自|respectively", re.IGNORECASE)
+
+
+def _respectively(
+    text: str, q: Quantity, kind: str, group: list[Mention], others: list[Quantity]
+) -> Mention | None:
+    """With 分别 / respectively after the subjects, the n-th figure of this kind after
+    them belongs to the n-th subject; otherwise the figure is the group's, no one's."""
+    if not _RESPECTIVELY.search(text, group[-1].end):
+        return None
+    figures = [o for o in others if o.start >= group[-1].end and quantity_kind(o.unit) == kind]
+    if len(figures) != len(group) or q not in figures:
+        return None
+    return group[figures.index(q)]
+
+
+def _per_year_as_amount(q: Quantity) -> Quantity:
+    """ "1,500 tons per year" is the same annual amount as 年产1500吨: a tonnage or a sum
+    of money per year is framed as the amount, so both languages compare."""
+    amount, _, per = q.unit.rpartition("/")
+    if per == "year" and quantity_kind(amount) in {"mass", "money"}:
+        return replace(q, unit=amount)
+    return q
 
 
 def _clauses(text: str) -> list[_Clause]:

@@ -1,6 +1,8 @@
 """Time expressions in a sentence, resolved to periods.
 
-A period is a string: ``"2025"``, ``"2025-Q2"``, ``"2025-H1"``, ``"2025-10"``. Relative
+A period is a string: ``"2025"``, ``"2025-Q2"``, ``"2025-H1"``, ``"2025-10"``, or a
+run of months from January (``"2025-01..09"``: 前三季度, 1-9月, the first nine months),
+so that a part of a year is never compared with the whole year. Relative
 expressions resolve against the article's date (去年, last year) or against the year
 the sentence itself names (上年, the previous year). A period that cannot be resolved
 is ``None``; a claim with no time expression at all is about the ``"current"`` period.
@@ -44,11 +46,45 @@ _YEAR = (
     r"(?<![\d.])(?<!\d,)(?P<y>(?:19|20)\d\d)(?![\d%％'’s]|\s*[万亿千百多余吨元个项家人]"
     r"|[.,]\d|\s+(?:million|billion|thousand|tons?|tonnes?|metric|units|people)\b)"
 )
+_ZH_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9, "十": 10, "十一": 11, "十二": 12}  # fmt: skip
+_EN_COUNT = {"three": 3, "six": 6, "nine": 9, "four": 4, "five": 5, "seven": 7, "eight": 8,
+             "ten": 10, "eleven": 11, "two": 2}  # fmt: skip
+_ZH_YEAR_WORD = r"今年|去年|前年|明年|本年|当年|同年|上年"
+# A part of a year, with the year it belongs to or none (上半年, 今年前三季度, 2025年1-9月,
+# the first half of the year, the first nine months of 2025, H1 2025, the third quarter).
+_ZH_PART = (
+    # the spaces only after an anchor: a run of spaces must not be rescanned (ReDoS)
+    r"(?:(?:" + _YEAR + r"\s*年|(?P<rel>" + _ZH_YEAR_WORD + r"))\s*(?:的\s*)?)?"
+    r"(?:(?P<h>上半年|下半年)|第?(?P<q>[一二三四1-4])\s*季度|前(?P<nq>[一二两三1-3])\s*季度"
+    r"|(?<!\d)(?P<m1>1|一)\s*[-—–~至到]\s*(?P<m2>1[0-2]|[2-9]|[二三四五六七八九]|十[一二]?)\s*月(?:份)?"
+    r"(?!\s*\d{1,2}\s*日)"
+    r"|前(?P<nm>十[一二]?|[一二两三四五六七八九]|1[0-2]|[1-9])\s*个\s*月)"
+)
+_EN_PART = (
+    r"(?i:\b(?:the\s+)?(?:(?P<hw>first|second)\s+half|(?P<qw>first|second|third|fourth)\s+quarter"
+    r"|first\s+(?P<nmw>two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
+    r"|(?P<mn1>January|Jan\.?)\s*[-–—]\s*(?P<mn2>" + "|".join(_EN_MONTHS) + r"|[A-Z][a-z]{2}\.?))"
+    r"(?:\s+(?:of\s+)?(?:" + _YEAR + r"|(?P<relw>this year|last year|the year|that year"
+    r"|next year))|(?!\s+of\s+\w))"
+    r")"
+)
+# H1 2025, 1H25, Q3 FY25
+_EN_CODE = r"\b(?P<hc>[HQ][1-4]|[1-4][HQ])\s*(?:" + _YEAR + r"|(?:FY)?'?(?P<yy>\d\d)\b)?"
+_EN_MONTH_ABBR = {m[:3]: i for m, i in _EN_MONTHS.items()}
+
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(p))
     for name, p in (
         # 到2030年 / 2030年前 / by 2030: a deadline, which makes the figure a target or forecast.
-        ("deadline", r"(?:到|至|截至|于)?" + _YEAR + r"\s*年(?:前|之前|以前)"),
+        ("zh_part", _ZH_PART),
+        ("en_part", _EN_PART),
+        ("en_code", _EN_CODE),
+        # 2025年前三季度 is a part of 2025, not "before 2025"
+        (
+            "deadline",
+            r"(?:到|至|截至|于)?" + _YEAR + r"\s*年(?:前|之前|以前)(?!\s*[一二两三1-3]\s*季度)",
+        ),
         ("deadline", r"到\s*" + _YEAR + r"\s*年"),
         ("deadline", r"(?i:\bby\s+(?:the\s+end\s+of\s+)?)" + _YEAR),
         (
@@ -127,6 +163,8 @@ def _resolve(
     context_year: int | None,
 ) -> str | None:
     groups = match.groupdict()
+    if name in {"zh_part", "en_part", "en_code"}:
+        return _part(groups, article_date, sentence_year, context_year)
     if name in {"deadline", "en_year"}:
         return groups["y"]
     if name == "zh_date":
@@ -145,17 +183,69 @@ def _resolve(
         return f"{groups['y']}-H{1 if groups['h'] == 'first' else 2}"
     if name == "en_month":
         return f"{groups['y']}-{_EN_MONTHS[groups['mn'].lower()]:02d}"
-    if name == "half":
-        if article_date is None:
-            return None
-        first = groups.get("h") == "上半年" or (groups.get("hw") or "").lower() == "first"
-        return f"{article_date.year}-H{1 if first else 2}"
     if name in {"zh_month", "en_month_only"}:
         if article_date is None:
             return None
         month = int(groups["m"]) if groups.get("m") else _EN_MONTHS[groups["mn"].lower()]
         return f"{article_date.year}-{month:02d}" if 1 <= month <= 12 else None
     return _relative(match.group(0).lower(), article_date, sentence_year, context_year)
+
+
+def _part(
+    groups: dict[str, str | None],
+    article_date: date | None,
+    sentence_year: int | None,
+    context_year: int | None,
+) -> str | None:
+    """A part of a year: its year (named, relative, or the sentence's, the article's
+    context's or the article's own) and which part."""
+    year: int | None
+    if groups.get("y"):
+        year = int(groups["y"] or 0)
+    elif groups.get("yy"):
+        year = 2000 + int(groups["yy"] or 0)
+    elif groups.get("rel") or groups.get("relw"):
+        word = (groups.get("rel") or groups.get("relw") or "").lower()
+        if word == "the year":
+            word = "this year" if not (sentence_year or context_year) else "that year"
+        resolved = _relative(word, article_date, sentence_year, context_year)
+        year = int(resolved) if resolved else None
+    else:
+        year = sentence_year or context_year or (article_date.year if article_date else None)
+    if year is None:
+        return None
+    half = groups.get("h") or groups.get("hw")
+    code = (groups.get("hc") or "").upper()
+    if half or "H" in code:
+        first = (half or "").lower() in ("上半年", "first") or "1" in code
+        return f"{year}-H{1 if first else 2}"
+    quarter = groups.get("q") or groups.get("qw")
+    if quarter or code:
+        number = _ZH_NUM.get(quarter or "") or _QUARTER_WORDS.get((quarter or "").lower())
+        if number is None:
+            number = int(code.strip("HQ"))
+        return f"{year}-Q{number}"
+    months = None
+    if groups.get("nq"):
+        months = 3 * (_ZH_NUM.get(groups["nq"] or "") or _ZH_COUNT[groups["nq"] or ""])
+    elif groups.get("m2"):
+        months = _month_count(groups["m2"] or "")
+    elif groups.get("nm"):
+        months = _month_count(groups["nm"] or "")
+    elif groups.get("nmw"):
+        months = _EN_COUNT[(groups["nmw"] or "").lower()]
+    elif groups.get("mn2"):
+        name = (groups["mn2"] or "").lower().rstrip(".")
+        months = _EN_MONTHS.get(name) or _EN_MONTH_ABBR.get(name[:3])
+    if not months or not 1 <= months <= 12:
+        return None
+    if months == 12:
+        return str(year)
+    return f"{year}-{months:02d}" if months == 1 else f"{year}-01..{months:02d}"
+
+
+def _month_count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _ZH_COUNT.get(word)
 
 
 def _relative(

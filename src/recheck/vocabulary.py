@@ -55,6 +55,9 @@ class Metric:
     # same company in the same year are usually two events, so only a rule that names
     # the metric compares them.
     comparable: bool = True
+    # Words that make a share of a global total this metric instead: a share of the
+    # entity's own needs (美国自身的…占比33%, "30% of military needs").
+    own_share: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -249,12 +252,16 @@ def load_vocabulary(folder: Path) -> Vocabulary:
                 "family",
                 "share_cue",
                 "comparable",
+                "own_share",
             },
             where,
         )
         dimension = spec.get("dimension", "any")
         if dimension not in METRIC_DIMENSIONS:
             raise RuleError(f"{where}: key 'dimension': unknown dimension {dimension!r}")
+        own_share = _terms(spec.get("own_share"), f"{where}: key 'own_share'")
+        if own_share and dimension != "percent":
+            raise RuleError(f"{where}: key 'own_share' needs dimension: percent")
         metrics[mid] = Metric(
             id=str(mid),
             name=str(spec.get("name", mid)),
@@ -264,6 +271,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
             family=spec.get("family"),
             share_cue=bool(spec.get("share_cue")),
             comparable=bool(spec.get("comparable", True)),
+            own_share=re.compile(_alternation(own_share)) if own_share else None,
         )
         for term in _terms(spec.get("terms"), f"{where}: key 'terms'"):
             register(term, "metric", str(mid), where)
