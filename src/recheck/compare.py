@@ -24,9 +24,9 @@ from .units import UnitError, convert, dimension
 
 # An approximate figure ("about", 约) whose bounds the text did not give admits this
 # much either side of its value (relative), whatever the rule: the extractor gives
-# 约/about/左右 figures ±10% bounds, and this is the same allowance for claims that
+# 约/about/左右 figures ±5% bounds, and this is the same allowance for claims that
 # reach the comparison without them.
-HEDGE_ALLOWANCE = 0.10
+HEDGE_ALLOWANCE = 0.05
 # Units in which a claim is a share or a change, not an amount that adds up.
 RELATIVE_UNITS = frozenset({"percent", "percentage_point", "fold"})
 

@@ -96,13 +96,17 @@ def _hedge(norm: str, found: _Found) -> None:
         found.lower, found.upper = value, None
     elif kind == "under":
         found.lower, found.upper = None, value
-    elif kind == "about":
-        found.lower, found.upper = value * 0.9, value * 1.1
+    elif kind == "about":  # a rounded figure: 约90% is 85.5-94.5%, not 81-99%
+        found.lower, found.upper = value * (1 - _APPROX), value * (1 + _APPROX)
     else:
-        found.lower, found.upper = value * 0.9, value
+        found.lower, found.upper = value * (1 - _APPROX), value
     if value < 0 and found.lower is not None and found.upper is not None:
         found.lower, found.upper = min(found.lower, found.upper), max(found.lower, found.upper)
 
+
+# How far "about" and "nearly" reach, relative to the figure. Journalists round: 约4.8万吨
+# is 4.6-5.0万吨, and "about 90%" is no licence for 81%.
+_APPROX = 0.05
 
 _RANGE_JOIN = re.compile(r"\s*-?\s*(?:-|~|～|到|至|(?i:to|and|or))\s*")
 _FROM = re.compile(r"(?:从|由|(?i:\bfrom))\s*$")
