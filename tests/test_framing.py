@@ -163,3 +163,13 @@ def test_an_amount_per_year_compares_with_the_annual_amount(rulebook, tmp_path):
     (finding,) = report.contradictions
     assert sorted(c.value for c in finding.claims) == [12000, 15000]
     assert {c.unit for c in finding.claims} == {"t"}
+
+
+def test_a_variant_word_in_the_clause_switches_the_metric(rulebook, tmp_path):
+    frames = _frames(
+        rulebook,
+        tmp_path,
+        "In 2024 China exported 58,142 tonnes of permanent magnets.\n2024年中国出口稀土5.5万吨。\n",
+    )
+    assert frames["58,142 tonnes"] == ("china", "magnet_exports")
+    assert frames["5.5万吨"] == ("china", "exports")

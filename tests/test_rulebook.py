@@ -127,3 +127,12 @@ def test_rule_errors_give_the_line_of_the_key(rules_dir, text, where):
     with pytest.raises(RuleError) as info:
         load_rulebook(rules_dir)
     assert where in str(info.value)
+
+
+def test_a_metric_variant_must_name_a_known_metric(rules_dir):
+    path = rules_dir / "vocabulary" / "metrics.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("magnet_exports: {zh:", "magnet_exportz: {zh:", 1), "utf-8")
+    (rules_dir / "a.yaml").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(RuleError, match="key 'variants': unknown metric 'magnet_exportz'"):
+        load_rulebook(rules_dir)

@@ -164,6 +164,8 @@ class Framer:
         clause = next((c for c in clauses if c.start <= q.start < c.end), clauses[-1])
         kind = quantity_kind(q.unit)
         metric, metric_word = self._pick_metric(text, q, kind, mentions, clause, others)
+        if metric is not None:
+            metric, metric_word = self._variant(text, metric, clause) or (metric, metric_word)
         if metric in self._global_shares:
             metric, metric_word = self._own_share(text, q, mentions, clause) or (
                 metric,
@@ -329,6 +331,14 @@ class Framer:
             if bound is not None:
                 return bound, mention.word
         return None, ""
+
+    def _variant(self, text: str, metric: str, clause: _Clause) -> tuple[str, str] | None:
+        """The metric's variant whose word is in the clause (exports of magnets)."""
+        for variant, pattern in self.vocab.metrics[metric].variants:
+            match = pattern.search(text, clause.start, clause.end)
+            if match:
+                return variant, match.group(0)
+        return None
 
     def _own_share(
         self, text: str, q: Quantity, mentions: list[Mention], clause: _Clause

@@ -58,6 +58,9 @@ class Metric:
     # Words that make a share of a global total this metric instead: a share of the
     # entity's own needs (美国自身的…占比33%, "30% of military needs").
     own_share: re.Pattern[str] | None = None
+    # Metrics this one becomes when their words are in the clause (exports -> magnet
+    # exports next to "magnets").
+    variants: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,18 @@ def _terms(block: Any, where: str) -> list[str]:
     return [str(t) for t in items]
 
 
+def _variants(block: Any, where: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``{metric id: {zh: [...], en: [...]}}`` as (metric id, pattern) pairs."""
+    if block is None:
+        return ()
+    if not isinstance(block, dict):
+        raise RuleError(f"{where}: key 'variants': expected a mapping of metric id to terms")
+    return tuple(
+        (str(mid), re.compile(_alternation(_terms(terms, f"{where}: variant {mid!r}"))))
+        for mid, terms in block.items()
+    )
+
+
 def _check_keys(data: dict[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
@@ -253,6 +268,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
                 "share_cue",
                 "comparable",
                 "own_share",
+                "variants",
             },
             where,
         )
@@ -272,6 +288,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
             share_cue=bool(spec.get("share_cue")),
             comparable=bool(spec.get("comparable", True)),
             own_share=re.compile(_alternation(own_share)) if own_share else None,
+            variants=_variants(spec.get("variants"), where),
         )
         for term in _terms(spec.get("terms"), f"{where}: key 'terms'"):
             register(term, "metric", str(mid), where)
@@ -283,6 +300,12 @@ def load_vocabulary(folder: Path) -> Vocabulary:
             register(term, "generic", str(mid), where)
             metric_terms.append(term)
     for metric in metrics.values():
+        for variant, _ in metric.variants:
+            if variant not in metrics:
+                raise RuleError(
+                    f"{metrics_file}: metric {metric.id!r}: key 'variants': "
+                    f"unknown metric {variant!r}"
+                )
         if metric.share_of and metric.share_of not in metrics:
             raise RuleError(
                 f"{metrics_file}: metric {metric.id!r}: key 'share_of': "
