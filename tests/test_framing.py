@@ -173,3 +173,20 @@ def test_a_variant_word_in_the_clause_switches_the_metric(rulebook, tmp_path):
     )
     assert frames["58,142 tonnes"] == ("china", "magnet_exports")
     assert frames["5.5万吨"] == ("china", "exports")
+
+
+def test_a_place_right_after_the_figure_is_its_subject(rulebook, tmp_path):
+    frames = _frames(
+        rulebook,
+        tmp_path,
+        "In 2024 China mined 270,000 tonnes, against 45,000 tonnes in the United States "
+        "and 31,000 tonnes in Myanmar.\n",
+    )
+    assert frames["45,000 tonnes"][0] == "united_states"
+    assert frames["31,000 tonnes"][0] == "myanmar"
+
+
+def test_the_importer_is_the_subject_before_from(rulebook, tmp_path):
+    frames = _frames(rulebook, tmp_path, "2023年，美国从中国进口的占70%，从马来西亚进口的占13%。\n")
+    assert frames["70%"][0] == "china@united_states"
+    assert frames["13%"][0] == "malaysia@united_states"

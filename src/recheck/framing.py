@@ -37,6 +37,8 @@ _CLAUSE = re.compile(r"[，;；:：—]+|(?<!\d),|,(?!\d)|\s[-–]\s")
 # 对东南亚的出口), not the subject of the figure.
 _ZH_OBJECT_MARKER = re.compile(r"(?:向|对|给|与|跟|同|比|于|和|较|从)$")
 _ZH_OBJECT_MARKER_SCOPED = re.compile(r"(?:向|对|给|与|跟|同|比|于|和|较)$")
+# Where imports come from: 从中国, 来自中国, from China.
+_SOURCE_MARKER = re.compile(r"(?:从|来自|自|(?i:\bfrom)(?:\s+the)?\s*)$")
 _EN_OF = re.compile(r"\bof(?:\s+the)?\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -179,7 +181,7 @@ class Framer:
             entity = self._entity_id(entity_mention) if entity_mention else None
         else:
             entity = self._entity_id(entity_mention) if entity_mention else previous_subject
-        scope = self._scope(q, mentions, entity, dominant) if scoped else None
+        scope = self._scope(text, q, mentions, entity, dominant) if scoped else None
         period_mention = _pick_period(q, periods, clause)
         period = period_mention.period if period_mention else CURRENT
         modality, modal_word = self._modality(text, q, periods, clauses, others)
@@ -224,6 +226,16 @@ class Framer:
             return not (kind == "percent" and self.vocab.entities[m.ref].kind == "world")
 
         candidates = [m for m in mentions if usable(m)]
+        locus = next(
+            (
+                m
+                for m in candidates
+                if m.start >= q.end and _EN_LOCUS.fullmatch(text, q.end, m.start)
+            ),
+            None,
+        )
+        if locus is not None and self.vocab.entities[locus.ref].kind in _PLACES:
+            return locus  # "45,000 t in the United States and 43,000 t in Myanmar"
         # An English name after a preposition ("an order from the United States") is the
         # subject only when nothing else is; after "in" it is the subject of its own
         # clause ("output in China rose to…") but not of a later one ("the Mountain Pass
@@ -404,7 +416,12 @@ class Framer:
         )
 
     def _scope(
-        self, q: Quantity, mentions: list[Mention], entity: str | None, dominant: list[str]
+        self,
+        text: str,
+        q: Quantity,
+        mentions: list[Mention],
+        entity: str | None,
+        dominant: list[str],
     ) -> str | None:
         possessives = [
             m
@@ -414,6 +431,18 @@ class Framer:
         if possessives:
             nearest = min(possessives, key=lambda m: _distance(q, m))
             return self._entity_id(nearest)
+        # 美国从中国进口的占70%，从马来西亚进口的占28%: the importer is the subject named
+        # before, not after 从 / from
+        importers = [
+            m
+            for m in mentions
+            if m.end <= q.start
+            and self._is_subject(m)
+            and self._entity_id(m) != entity
+            and not _SOURCE_MARKER.search(text, max(0, m.start - 6), m.start)
+        ]
+        if importers:
+            return self._entity_id(importers[-1])
         return next((e for e in dominant if e != entity), None)
 
     def _modality(
@@ -453,6 +482,8 @@ _EN_OWNS = re.compile(
     r"|roughly|just|only)?\s*",
     re.IGNORECASE,
 )
+# A place named right after the figure: "43,000 tonnes in Myanmar", "5% of output in China".
+_EN_LOCUS = re.compile(r"(?:\s+of\s+[A-Za-z -]{1,40}?)?\s+in\s+(?:the\s+)?", re.IGNORECASE)
 _PLACES = {"country", "region", "world", "aggregate"}
 
 
