@@ -31,6 +31,8 @@ _BLOCKED = re.compile(
 # Chinese words and idioms with numerals in them, ordinals, plan names, months.
 _BLOCKED_ZH = re.compile(
     r"[零〇一二两三四五六七八九十百千]+年代|第 *[" + _D + r"十百千]+"
+    # 一是…，二是…: enumerators at the start of a clause, not amounts
+    r"|(?<![^，,。；;：:\s“\"（(])(?:其)?[一二三四五六七八九十]是"
     r"|一步步|十分(?!之)|五角大楼|一起|统一|一针见血|一些|一定|唯一|一旦|一边|一直|一切"
     r"|(?<![零〇一二两三四五六七八九十百千])万一|(?<!分)(?<!分 )(?<!分  )之一"
     r"|一样|一般|一致|一向|一再|一律|一同|一体|一带一路|一流|一手|一线|一方面|一时|一口气"
