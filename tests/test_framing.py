@@ -190,3 +190,14 @@ def test_the_importer_is_the_subject_before_from(rulebook, tmp_path):
     frames = _frames(rulebook, tmp_path, "2023年，美国从中国进口的占70%，从马来西亚进口的占13%。\n")
     assert frames["70%"][0] == "china@united_states"
     assert frames["13%"][0] == "malaysia@united_states"
+
+
+def test_a_condition_governs_the_figures_after_it(rulebook, tmp_path):
+    from recheck.audit import audit
+
+    (tmp_path / "a.txt").write_text(
+        "即便美国把稀土开采量翻一番，达到9万吨，也无济于事。\n", "utf-8"
+    )
+    report = audit([str(tmp_path)], rulebook)
+    (claim,) = [c for c in report.claims if c.text == "9万吨"]
+    assert claim.frame.modality == "hypothetical"

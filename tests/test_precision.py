@@ -76,7 +76,7 @@ def rule(kind: str = "interval", **extra) -> Rule:
 
 def test_about_seventy_percent_admits_a_wide_range():
     assert admitted(from_text("约七成")) == pytest.approx((61.5, 78.5))  # ±5% hedge, ±5 for 成
-    assert admitted(from_text("about 70%")) == pytest.approx((61.5, 78.5))
+    assert admitted(from_text("about 70%")) == pytest.approx((63.0, 77.0))  # ±5% and ±3.5
     assert admitted(from_text("69.2%")) == pytest.approx((69.15, 69.25))
 
 

@@ -133,7 +133,7 @@ def test_a_missing_column_or_file_is_an_input_error(rulebook, tmp_path):
 
 def test_unmapped_and_empty_rows_are_skipped_and_the_mapping_is_checked(rulebook, tmp_path):
     rows = (
-        f"Greenland,mine_production,2025,0,t REO,,{MCS26}\n"  # no such entity: not compared
+        f"Atlantis,mine_production,2025,0,t REO,,{MCS26}\n"  # no such entity: not compared
         f"China,imports_compounds,2025,100,t REO,,{MCS26}\n"  # no such metric
         f"China,production_mineral_concentrates,2025,,t REO,NA,{MCS26}\n"  # not available
         f"China,production_mineral_concentrates,2024,270000,t REO,,{MCS26}\n"

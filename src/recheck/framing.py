@@ -167,7 +167,11 @@ class Framer:
         kind = quantity_kind(q.unit)
         metric, metric_word = self._pick_metric(text, q, kind, mentions, clause, others)
         if metric is not None:
-            metric, metric_word = self._variant(text, metric, clause) or (metric, metric_word)
+            # a share is of the amount in the clause before (…钕铁硼产量30万吨，占全球产量的94%)
+            index = clauses.index(clause) if clause in clauses else 0
+            window = clauses[index - 1] if kind == "percent" and index > 0 else clause
+            variant = self._variant(text, metric, _Clause(window.start, clause.end))
+            metric, metric_word = variant or (metric, metric_word)
         if metric in self._global_shares:
             metric, metric_word = self._own_share(text, q, mentions, clause) or (
                 metric,
@@ -221,8 +225,13 @@ class Framer:
                 text, m.end, q.start
             ):
                 return False  # 向美国投资…; but 与中国的27万吨相比: China's 27万吨
-            if m.possessive and _EN_OF.search(text[max(0, m.start - 8) : m.start]):
+            if (
+                m.possessive
+                and _EN_OF.search(text[max(0, m.start - 8) : m.start])
+                and not (m.end <= q.start and _EN_OWNS.fullmatch(text, m.end, q.start))
+            ):
                 return False  # "80% of the U.S.'s imports": whose imports, not who supplies
+                # (but "a fraction of China's 44 million tonnes": China's 44 million)
             return not (kind == "percent" and self.vocab.entities[m.ref].kind == "world")
 
         candidates = [m for m in mentions if usable(m)]
@@ -455,7 +464,7 @@ class Framer:
     ) -> tuple[str, str]:
         """A cue or a deadline governs the figures after it in its own clause and the
         next one, up to the next figure ("a target of 1,500 t, against China's 10,000 t":
-        only the first is a target)."""
+        only the first is a target); a condition (如果, 即便, if) governs them all."""
         index = next((i for i, c in enumerate(clauses) if c.start <= q.start < c.end), 0)
         window_start = clauses[max(0, index - 1)].start
         previous_figure = max((o.end for o in others if o.end <= q.start), default=-1)
@@ -464,6 +473,11 @@ class Framer:
         cue = self.vocab.modality(head)
         if cue:
             return cue
+        # A condition governs its whole clause, figures and all (即便美国把产量翻一番，
+        # 达到9万吨: the 9万吨 is as hypothetical as the doubling).
+        condition = self.vocab.modality(text[window_start : q.end + 12])
+        if condition and condition[0] == "hypothetical":
+            return condition
         deadline = next((p for p in periods if p.deadline and start <= p.start < q.end + 12), None)
         if deadline:
             return "forecast", deadline.word

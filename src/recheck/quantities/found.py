@@ -29,6 +29,9 @@ class _Found:
     counter: bool = False  # a Chinese classifier follows (12种, 两家)
 
 
+ROUND_NUMBER_SPREAD = 0.05
+
+
 def _last_char(norm: str, start: int) -> str:
     """The last non-space character before ``start`` (within two spaces), or ""."""
     for pos in range(start - 1, max(-1, start - 4), -1):
@@ -39,6 +42,10 @@ def _last_char(norm: str, start: int) -> str:
 
 def _to_quantity(text: str, item: _Found) -> Quantity:
     precision = item.place / 2 if item.place else 0.0
+    if item.place and item.place / max(item.scale, 1.0) >= 10:
+        # Trailing zeros may be rounding (3000吨, 30万吨, 70%), but not by more than a
+        # careful writer rounds: half the last non-zero place, at most 5% of the figure.
+        precision = min(precision, abs(float(item.value)) * ROUND_NUMBER_SPREAD)
     return Quantity(
         text=text[item.start : item.end],
         start=item.start,
