@@ -2,7 +2,7 @@
 
 Usage: python bench/holdout.py [SETDIR ...] [--rules DIR]
 
-Each SETDIR (default: bench/holdout/dev and bench/holdout/sealed) holds an
+Each SETDIR (default: every folder in bench/holdout/ with a key.yaml) holds an
 ``articles/`` folder and a ``key.yaml`` listing planted conflicts (figures a careful
 fact-checker would flag) and traps (figures a naive tool would flag but should not);
 see bench/holdout/README.md. The script first checks the key (every file exists,
@@ -21,7 +21,7 @@ it matches the figures that its quote names and the contradiction's derivation p
 
 It is a measurement, not a test: it exits 0 whatever the score, and never tunes or
 changes recheck. Output is deterministic for a given tree. Do not tune the tool on
-the sealed set.
+a sealed set (a folder whose name starts with "sealed").
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from recheck.rulebook import Rulebook, load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RULES = ROOT / "rules"
-DEFAULT_SETS = (ROOT / "bench" / "holdout" / "dev", ROOT / "bench" / "holdout" / "sealed")
+HOLDOUT = ROOT / "bench" / "holdout"
 Span = tuple[str, int, int]  # (article file name, start, end)
 KINDS = {"value", "share", "derived_total", "growth", "share_sum", "other"}
 # A derivation step names its source figure as "label: TEXT = ... (...; PATH:LINE...)".
@@ -406,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("sets", nargs="*", type=Path, help="holdout set folders")
     parser.add_argument("--rules", type=Path, default=DEFAULT_RULES, help="rules folder")
     args = parser.parse_args(argv)
-    folders = args.sets or list(DEFAULT_SETS)
+    folders = args.sets or sorted(p.parent for p in HOLDOUT.glob("*/key.yaml"))
     try:
         rules = load_rulebook(args.rules)
     except RecheckError as exc:
