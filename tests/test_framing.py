@@ -34,8 +34,8 @@ def _frame(report, file_prefix, text, occurrence=0):
         # 主要源自中国,直接进口量占比71%,从马来西亚进口的稀土占比13%
         ("000", "71%", ("china@united_states", "share_of_imports", "current", "actual")),
         ("000", "13%", ("malaysia@united_states", "share_of_imports", "current", "actual")),
-        # 今年有望实现1万吨的突破
-        ("000", "1万吨", ("united_states", None, None, "forecast")),
+        # 今年有望实现1万吨的突破 (the refined output of the sentence before)
+        ("000", "1万吨", ("united_states", "refined_production", None, "forecast")),
         # 全球稀土年产量大约28万吨,中国占了19万吨,比例高达67.9%
         ("002", "28万吨", ("world", "mine_production", "2025", "actual")),
         ("002", "19万吨", ("china", "mine_production", "2025", "actual")),
@@ -201,3 +201,16 @@ def test_a_condition_governs_the_figures_after_it(rulebook, tmp_path):
     report = audit([str(tmp_path)], rulebook)
     (claim,) = [c for c in report.claims if c.text == "9万吨"]
     assert claim.frame.modality == "hypothetical"
+
+
+def test_an_amount_takes_the_metric_of_the_sentence_before_when_it_names_none(rulebook, tmp_path):
+    frames = _frames(
+        rulebook,
+        tmp_path,
+        "中国的稀土储量究竟有多少呢？答案是4400万吨。\n"
+        "The US has 1.9 million tonnes of reserves. Vietnam has 3.5 million tonnes.\n"
+        "Prices rose 20% in 2024. It sold 500 tonnes.\n",
+    )
+    assert frames["4400万吨"][1] == "reserves"
+    assert frames["3.5 million tonnes"] == ("vietnam", "reserves")
+    assert frames["500 tonnes"][1] is None  # a percentage change lends no metric

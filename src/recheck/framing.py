@@ -93,6 +93,7 @@ class Framer:
         context_year: int | None = None
         previous_subject: str | None = None
         last_of_kind: dict[str, str] = {}
+        carried: dict[str, tuple[str, str]] = {}  # kind -> (metric, word) of the sentence before
         scanned = [(sentence, self.vocab.scan(sentence.text)) for sentence in sentences]
         dominant = self._dominant_entities(m for _, found in scanned for m in found)
         for sentence, found in scanned:
@@ -105,6 +106,12 @@ class Framer:
                 for q in self.extract(text)
                 if not any(p.start <= q.start < p.end for p in periods)
             ]
+            metric_starts = [m.start for m in mentions if m.kind in {"metric", "generic"}]
+            stated = {  # a question names the metric its answer takes (…有多少呢？答案是…)
+                self.vocab.metrics[m.ref].dimension: (m.ref, m.word)
+                for m in mentions
+                if m.kind == "metric" and not self.vocab.metrics[m.ref].share_cue
+            }
             for quantity in quantities:
                 frame = self._frame(
                     text,
@@ -116,9 +123,21 @@ class Framer:
                     previous_subject,
                     dominant,
                 )
+                kind = quantity_kind(quantity.unit)
+                if frame.metric is not None:
+                    stated[kind] = (frame.metric, frame.metric_word)
+                elif (
+                    kind in _CARRIED_KINDS
+                    and kind in carried
+                    and not any(start < quantity.start for start in metric_starts)
+                ):
+                    # 中国的稀土储量究竟有多少呢？答案是4400万吨: the question names the metric
+                    metric, word = carried[kind]
+                    frame = replace(frame, metric=metric, metric_word=word)
                 claim = _make_claim(article, sentence, quantity, frame)
                 if claim is not None:
                     claims.append(claim)
+            carried = stated
             subjects = [m for m in mentions if self._is_subject(m)]
             if subjects:
                 previous_subject = self._entity_id(subjects[0])
@@ -501,6 +520,9 @@ _EN_LOCUS = re.compile(r"(?:\s+of\s+[A-Za-z -]{1,40}?)?\s+in\s+(?:the\s+)?", re.
 _PLACES = {"country", "region", "world", "aggregate"}
 
 
+# Amounts whose metric may come from the sentence before when theirs names none (shares
+# and counts may not: a bare percentage is as often a change as a share).
+_CARRIED_KINDS = {"mass", "money", "price"}
 # A name that owns the figure right after it: 中国的27万吨, 中国的约27万吨.
 _OWNS = re.compile(r"的(?:约|近|仅|超过|逾|大约|将近)?\s*")
 # What joins coordinated subjects: 美国、日本 / 美国和日本 / the U.S. and Australia.
