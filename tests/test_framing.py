@@ -214,3 +214,16 @@ def test_an_amount_takes_the_metric_of_the_sentence_before_when_it_names_none(ru
     assert frames["4400万吨"][1] == "reserves"
     assert frames["3.5 million tonnes"] == ("vietnam", "reserves")
     assert frames["500 tonnes"][1] is None  # a percentage change lends no metric
+
+
+def test_counts_of_things_are_exact(rulebook, tmp_path):
+    from recheck.audit import audit
+
+    (tmp_path / "a.txt").write_text("2025年，中国对12种稀土实施出口管制。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "In 2025 China had eleven rare earths under export controls.\n", encoding="utf-8"
+    )
+    report = audit([str(tmp_path)], rulebook)
+    (finding,) = report.contradictions
+    assert sorted(c.value for c in finding.claims) == [11, 12]
+    assert {c.precision for c in finding.claims} == {0}

@@ -592,9 +592,12 @@ def _pick_period(
 
 
 def _make_claim(article: Article, sentence: Sentence, q: Quantity, frame: Frame) -> Claim | None:
+    precision = q.precision
+    if quantity_kind(q.unit) == "count" and precision == 0.5:
+        precision = 0.0  # 12种, eleven elements: a count of things is exact, not rounded
     try:
         value, lower, upper, precision, unit = canonical_figure(
-            q.value, q.unit, q.lower, q.upper, q.precision
+            q.value, q.unit, q.lower, q.upper, precision
         )
     except (UnitError, ArithmeticError, ValueError):
         return None
