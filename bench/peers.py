@@ -58,16 +58,9 @@ TARGETS = {
     "currency": 90.0,
     "quantities": 95.0,
 }
-RECOGNIZERS = (
-    "zh.number",
-    "zh.percent",
-    "zh.dimension",
-    "zh.currency",
-    "en.number",
-    "en.percent",
-    "en.dimension",
-    "en.currency",
-)
+RECOGNIZERS = {
+    Path(file).name.removesuffix(".jsonl") for file in FILES if file.startswith("recognizers/")
+}
 
 # Suite unit names -> pint units. Names not listed never match.
 SUITE_UNITS = {

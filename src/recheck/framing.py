@@ -187,7 +187,7 @@ class Framer:
         metric, metric_word = self._pick_metric(text, q, kind, mentions, clause, others)
         if metric is not None:
             # a share is of the amount in the clause before (…钕铁硼产量30万吨，占全球产量的94%)
-            index = clauses.index(clause) if clause in clauses else 0
+            index = clauses.index(clause)
             window = clauses[index - 1] if kind == "percent" and index > 0 else clause
             variant = self._variant(text, metric, _Clause(window.start, clause.end))
             metric, metric_word = variant or (metric, metric_word)
@@ -247,7 +247,7 @@ class Framer:
             if (
                 m.possessive
                 and _EN_OF.search(text[max(0, m.start - 8) : m.start])
-                and not (m.end <= q.start and _EN_OWNS.fullmatch(text, m.end, q.start))
+                and not _owns_next(text, m, q)
             ):
                 return False  # "80% of the U.S.'s imports": whose imports, not who supplies
                 # (but "a fraction of China's 44 million tonnes": China's 44 million)
@@ -313,7 +313,7 @@ class Framer:
         object ("invested $400 million in MP Materials"). A name that owns the figure
         right after it ("compared to China's 10,000 t", "the U.S. at $58,000") is the
         subject whatever precedes it."""
-        if m.end <= q.start and _EN_OWNS.fullmatch(text, m.end, q.start):
+        if _owns_next(text, m, q):
             return ""
         match = _EN_PREPOSITION.search(text, max(0, m.start - 16), m.start)
         if not match:
@@ -515,6 +515,14 @@ _EN_OWNS = re.compile(
     r"|roughly|just|only)?\s*",
     re.IGNORECASE,
 )
+
+
+def _owns_next(text: str, m: Mention, q: Quantity) -> bool:
+    """Whether an English name owns the figure right after it ("China's 44 million
+    tonnes", "the U.S. at $58,000")."""
+    return m.end <= q.start and bool(_EN_OWNS.fullmatch(text, m.end, q.start))
+
+
 # A place named right after the figure: "43,000 tonnes in Myanmar", "5% of output in China".
 _EN_LOCUS = re.compile(r"(?:\s+of\s+[A-Za-z -]{1,40}?)?\s+in\s+(?:the\s+)?", re.IGNORECASE)
 _PLACES = {"country", "region", "world", "aggregate"}

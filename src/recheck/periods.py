@@ -226,17 +226,14 @@ def _part(
             number = int(code.strip("HQ"))
         return f"{year}-Q{number}"
     months = None
-    if groups.get("nq"):
-        months = 3 * (_ZH_NUM.get(groups["nq"] or "") or _ZH_COUNT[groups["nq"] or ""])
-    elif groups.get("m2"):
-        months = _month_count(groups["m2"] or "")
-    elif groups.get("nm"):
-        months = _month_count(groups["nm"] or "")
+    if groups.get("nq"):  # 前三季度: three quarters
+        months = 3 * (_month_count(groups["nq"] or "") or 0)
+    elif groups.get("m2") or groups.get("nm"):  # 1-9月, 前10个月
+        months = _month_count(groups.get("m2") or groups.get("nm") or "")
     elif groups.get("nmw"):
         months = _EN_COUNT[(groups["nmw"] or "").lower()]
-    elif groups.get("mn2"):
-        name = (groups["mn2"] or "").lower().rstrip(".")
-        months = _EN_MONTHS.get(name) or _EN_MONTH_ABBR.get(name[:3])
+    elif groups.get("mn2"):  # January-September, Jan-Sep
+        months = _EN_MONTH_ABBR.get((groups["mn2"] or "").lower()[:3])
     if not months or not 1 <= months <= 12:
         return None
     if months == 12:
