@@ -9,17 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factories import claims
 from recheck.arithmetic import change, part_whole, share_sum
 from recheck.audit import audit
-from recheck.examples import example_claims
-from recheck.models import Example
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "arithmetic"
-
-
-def claims(*specs: dict) -> list:
-    return example_claims(Example(tuple(tuple(sorted(s.items())) for s in specs), True))
 
 
 def rule(rulebook, rule_id):

@@ -7,15 +7,10 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factories import claims
 from recheck.derive import approx, derived_total
-from recheck.examples import example_claims
-from recheck.models import Example
 
 PART = "中国2025年的稀土矿开采量为27万吨,全球占比高达69.2%"
-
-
-def claims(*specs: dict) -> list:
-    return example_claims(Example(tuple(tuple(sorted(s.items())) for s in specs), True))
 
 
 def rc004(rulebook):

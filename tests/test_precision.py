@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factories import claims
 from recheck.compare import admitted, complement, interval, reference, revision
 from recheck.engine import run_rules
 from recheck.errors import RuleError
-from recheck.examples import example_claims
-from recheck.models import Claim, Example, Frame, Rule, Selector, Tolerance
+from recheck.models import Claim, Frame, Rule, Selector, Tolerance
 from recheck.quantities import extract_quantities
 from recheck.rulebook import load_rulebook
 from recheck.units import canonical_figure
@@ -22,10 +22,6 @@ from recheck.units import canonical_figure
 ROOT = Path(__file__).resolve().parent.parent
 POINT = Tolerance("absolute", 1, "percentage_point")
 RELATIVE = Tolerance("relative", 0.05)
-
-
-def claims(*specs: dict) -> list[Claim]:
-    return example_claims(Example(tuple(tuple(sorted(s.items())) for s in specs), True))
 
 
 def from_text(text: str, n: int = 0, entity: str = "china", metric: str = "share") -> Claim:
