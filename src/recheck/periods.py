@@ -73,45 +73,65 @@ _EN_PART = (
 _EN_CODE = r"\b(?P<hc>[HQ][1-4]|[1-4][HQ])\s*(?:" + _YEAR + r"|(?:FY)?'?(?P<yy>\d\d)\b)?"
 _EN_MONTH_ABBR = {m[:3]: i for m, i in _EN_MONTHS.items()}
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(p))
-    for name, p in (
+# What a sentence must hold, lower-cased, for a pattern to have a chance: every group
+# names literals of which one must occur. The test is cheap and spares most patterns
+# most sentences; it is never more than a pattern itself needs.
+_YEAR_DIGITS = ("19", "20")
+_MONTH_STEMS = tuple(m[:3] for m in _EN_MONTHS)
+Needs = tuple[tuple[str, ...], ...]
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
+    (name, re.compile(p), needs)
+    for name, p, needs in (
         # 到2030年 / 2030年前 / by 2030: a deadline, which makes the figure a target or forecast.
-        ("zh_part", _ZH_PART),
-        ("en_part", _EN_PART),
-        ("en_code", _EN_CODE),
+        ("zh_part", _ZH_PART, (("半年", "季度", "月"),)),
+        ("en_part", _EN_PART, (("half", "quarter", "month", "jan"),)),
+        ("en_code", _EN_CODE, (("h", "q"),)),
         # 2025年前三季度 is a part of 2025, not "before 2025"
         (
             "deadline",
             r"(?:到|至|截至|于)?" + _YEAR + r"\s*年(?:前|之前|以前)(?!\s*[一二两三1-3]\s*季度)",
+            (("前",), _YEAR_DIGITS),
         ),
-        ("deadline", r"到\s*" + _YEAR + r"\s*年"),
-        ("deadline", r"(?i:\bby\s+(?:the\s+end\s+of\s+)?)" + _YEAR),
+        ("deadline", r"到\s*" + _YEAR + r"\s*年", (("到",), _YEAR_DIGITS)),
+        ("deadline", r"(?i:\bby\s+(?:the\s+end\s+of\s+)?)" + _YEAR, (("by",), _YEAR_DIGITS)),
         (
             "zh_date",
             _YEAR + r"\s*年\s*(?:第?(?P<q>[一二三四1-4])\s*季度|(?P<h>上半年|下半年)"
             r"|(?P<m>\d{1,2})\s*月(?:份)?(?:\s*\d{1,2}\s*日)?)?",
+            (("年",), _YEAR_DIGITS),
         ),
         (
             "en_quarter",
             r"\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth) quarter(?: of)?)\s+" + _YEAR,
+            (("q",), _YEAR_DIGITS),
         ),
-        ("en_half", r"\b(?P<h>first|second) half of\s+" + _YEAR),
-        ("en_month", r"\b(?P<mn>" + _EN_MONTH_ALT + r")\s+(?:\d{1,2},\s+)?" + _YEAR),
+        ("en_half", r"\b(?P<h>first|second) half of\s+" + _YEAR, (("half",), _YEAR_DIGITS)),
+        (
+            "en_month",
+            r"\b(?P<mn>" + _EN_MONTH_ALT + r")\s+(?:\d{1,2},\s+)?" + _YEAR,
+            (_MONTH_STEMS, _YEAR_DIGITS),
+        ),
         (
             "en_year",
             r"(?i:\b(?:in|during|for|of|since|from|to|through|until|year)\s+)?"
             + _YEAR
             + r"(?!\s*[-/.]\d)",
+            (_YEAR_DIGITS,),
         ),
         (
             "relative",
             r"去年|今年|明年|前年|上年|本年|当年|同年|上一年|前一年"
             r"|(?i:\blast year\b|\bthis year\b|\bnext year\b|\bthe previous year\b"
             r"|\bthe prior year\b|\ba year earlier\b|\bthe year before\b|\bthat year\b)",
+            (("年", "year"),),
         ),
-        ("zh_month", r"(?<![\d年])(?P<m>\d{1,2})\s*月(?:份)?(?:\s*\d{1,2}\s*日)?"),
-        ("en_month_only", r"\b(?:in|since|after|before|by)\s+(?P<mn>" + _EN_MONTH_ALT + r")\b"),
+        ("zh_month", r"(?<![\d年])(?P<m>\d{1,2})\s*月(?:份)?(?:\s*\d{1,2}\s*日)?", (("月",),)),
+        (
+            "en_month_only",
+            r"\b(?:in|since|after|before|by)\s+(?P<mn>" + _EN_MONTH_ALT + r")\b",
+            (_MONTH_STEMS,),
+        ),
     )
 )
 
@@ -150,7 +170,10 @@ def find_periods(
 
 
 def _scan(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
-    for name, pattern in _PATTERNS:
+    lowered = text.lower()
+    for name, pattern, needs in _PATTERNS:
+        if not all(any(word in lowered for word in group) for group in needs):
+            continue
         for match in pattern.finditer(text):
             yield match.start(), match.end(), name, match
 

@@ -14,8 +14,9 @@ from typing import Any
 from .errors import RuleError
 from .kinds import ALL_KINDS, COMMON_KEYS, KIND_KEYS, NO_TOLERANCE
 from .models import SEVERITIES, Example, Rule, Selector, Tolerance
+from .termregex import terms_pattern
 from .units import UnitError, canonical_unit, dimension, parse_unit
-from .vocabulary import METRIC_DIMENSIONS, Vocabulary, load_vocabulary, term_pattern
+from .vocabulary import METRIC_DIMENSIONS, Vocabulary, load_vocabulary
 from .yamlio import key_lines, load_yaml
 
 PERIOD_MODES = ("same", "any")
@@ -174,8 +175,7 @@ def _words(spec: Any, key: str, fail: Any) -> str:
         spec = [w for lang in ("zh", "en") for w in (spec.get(lang) or [])]
     if not isinstance(spec, list) or not all(isinstance(w, str) and w.strip() for w in spec):
         raise fail(key, "must be a list of words, or a mapping {zh: [...], en: [...]}")
-    ordered = sorted(set(spec), key=lambda w: (-len(w), w))
-    return "|".join(term_pattern(w) for w in ordered)
+    return terms_pattern(spec)
 
 
 def _string(data: dict[str, Any], key: str, fail: Any) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RuleError
+from .termregex import NEVER, WORD_AFTER, WORD_BEFORE, terms_pattern, union
 from .yamlio import load_yaml
 
 ENTITY_KINDS = {
@@ -131,24 +132,6 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
-def _is_ascii(term: str) -> bool:
-    return all(ord(ch) < 128 for ch in term)
-
-
-def term_pattern(term: str) -> str:
-    """Regex for one term: ASCII terms match whole words, lower-case ones in any case."""
-    escaped = re.escape(term)
-    if not _is_ascii(term):
-        return escaped
-    body = f"(?i:{escaped})" if term == term.lower() else escaped
-    return rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
-
-
-def _alternation(terms: list[str]) -> str:
-    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
-    return "|".join(term_pattern(t) for t in ordered)
-
-
 def _terms(block: Any, where: str) -> list[str]:
     """A ``{zh: [...], en: [...]}`` block (or a plain list) as one list of strings."""
     if block is None:
@@ -175,7 +158,7 @@ def _variants(block: Any, where: str) -> tuple[tuple[str, re.Pattern[str]], ...]
     if not isinstance(block, dict):
         raise RuleError(f"{where}: key 'variants': expected a mapping of metric id to terms")
     return tuple(
-        (str(mid), re.compile(_alternation(_terms(terms, f"{where}: variant {mid!r}"))))
+        (str(mid), re.compile(terms_pattern(_terms(terms, f"{where}: variant {mid!r}"))))
         for mid, terms in block.items()
     )
 
@@ -202,7 +185,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     metric_terms: list[str] = []
 
     def register(term: str, kind: str, ref: str, where: str) -> None:
-        key = term if (not _is_ascii(term) or term != term.lower()) else term.lower()
+        key = term if (not term.isascii() or term != term.lower()) else term.lower()
         previous = lookup.get(key)
         if previous and previous != (kind, ref):
             raise RuleError(f"{where}: term {term!r} is already used by {previous[1]!r}")
@@ -287,7 +270,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
             family=spec.get("family"),
             share_cue=bool(spec.get("share_cue")),
             comparable=bool(spec.get("comparable", True)),
-            own_share=re.compile(_alternation(own_share)) if own_share else None,
+            own_share=re.compile(terms_pattern(own_share)) if own_share else None,
             variants=_variants(spec.get("variants"), where),
         )
         for term in _terms(spec.get("terms"), f"{where}: key 'terms'"):
@@ -314,16 +297,12 @@ def load_vocabulary(folder: Path) -> Vocabulary:
 
     change, part, modality = _load_cues(cues_file)
     # English entity names may carry a possessive ("China's"); scan() strips it.
-    cjk_terms = [t for t in {*entity_terms, *metric_terms} if not _is_ascii(t)]
-    ascii_terms = [t for t in {*entity_terms, *metric_terms} if _is_ascii(t)]
-    cjk = re.compile(
-        "|".join(re.escape(t) for t in sorted(cjk_terms, key=lambda t: (-len(t), t))) or r"(?!x)x"
-    )
-    ascii_alternation = "|".join(
-        re.escape(t) for t in sorted(ascii_terms, key=lambda t: (-len(t), t))
-    )
+    terms = {*entity_terms, *metric_terms}
+    cjk = re.compile(union(t for t in terms if not t.isascii()))
+    # One case-insensitive trie for the ASCII terms; _ascii_mention checks case after.
     ascii_scanner = re.compile(
-        rf"(?<![A-Za-z0-9])(?:{ascii_alternation or '(?!x)x'})(?:'s|’s)?(?![A-Za-z0-9])",
+        f"{WORD_BEFORE}(?:{union(t.lower() for t in terms if t.isascii())})"
+        f"(?:'s|’s)?{WORD_AFTER}",
         re.IGNORECASE,
     )
     return Vocabulary(
@@ -341,7 +320,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
 def _load_cues(
     path: Path,
 ) -> tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
-    never = re.compile(r"(?!x)x")
+    never = re.compile(NEVER)
     if not path.is_file():
         return never, never, ()
     data = load_yaml(path) or {}
@@ -351,7 +330,7 @@ def _load_cues(
     patterns = []
     for key in ("change", "part"):
         terms = _terms(data.get(key), f"{path}: key {key!r}")
-        patterns.append(re.compile(_alternation(terms)) if terms else never)
+        patterns.append(re.compile(terms_pattern(terms)) if terms else never)
     change, part = patterns
     modality_spec = data.get("modality") or {}
     if not isinstance(modality_spec, dict):
@@ -365,5 +344,5 @@ def _load_cues(
             )
         terms = _terms(block, f"{path}: modality {name!r}")
         if terms:
-            modal.append((name, re.compile(_alternation(terms))))
+            modal.append((name, re.compile(terms_pattern(terms))))
     return change, part, tuple(modal)
