@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from . import documents
 from .engine import run_rules
 from .errors import InputError
-from .framing import Framer
 from .models import Claim, Report, Skipped
-from .quantities import extract_quantities
+from .pipeline import IN_PROCESS, Execution, frame_files
 from .ranking import rank
 from .reference import load_reference
 from .rulebook import Rulebook, load_rulebook
@@ -22,22 +22,30 @@ Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
 
 def extract_claims(
-    paths: Sequence[str], rulebook: Rulebook, progress: Progress | None = None
+    paths: Sequence[str],
+    rulebook: Rulebook,
+    progress: Progress | None = None,
+    execution: Execution = IN_PROCESS,
 ) -> tuple[list[Claim], list[Skipped]]:
     """Read, split, extract and frame every document under ``paths``."""
-    docs, skipped = documents.load(paths)
-    if not docs:
+    skipped: list[Skipped] = []
+    files = list(documents.iter_paths(paths, skipped))
+    skipped = [replace(s, path=documents.printable_path(s.path)) for s in skipped]
+    claims: list[Claim] = []
+    read = 0
+    for done, result in enumerate(frame_files(files, rulebook, execution), start=1):
+        if result.skipped is not None:
+            skipped.append(result.skipped)
+        else:
+            read += 1
+            claims.extend(result.claims)
+        if progress is not None:
+            progress(done, len(files))
+    if not read:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
         raise InputError(
             f"no documents to audit in {', '.join(paths)}" + (f" ({reasons})" if reasons else "")
         )
-    framer = Framer(rulebook.vocabulary, extract_quantities)
-    claims: list[Claim] = []
-    for done, doc in enumerate(docs, start=1):
-        for article in documents.split_articles(doc):
-            claims.extend(framer.frame_article(article, documents.sentences(article)))
-        if progress is not None:
-            progress(done, len(docs))
     return claims, skipped
 
 
@@ -47,6 +55,7 @@ def audit(
     *,
     progress: Progress | None = None,
     reference: Path | str | None = None,
+    execution: Execution = IN_PROCESS,
 ) -> Report:
     """Audit the documents under ``paths`` with the rules folder ``rules``.
 
@@ -56,10 +65,16 @@ def audit(
     (done, total). ``reference`` is a reference table (CSV, see
     :mod:`recheck.reference`) whose rows the ``reference`` and ``revision`` rules
     compare with the claims; the report's claims stay those the documents state.
+    ``execution`` says how the per-file work runs (worker processes, cache); the report
+    is the same whichever way it runs.
     """
     rulebook = rules if isinstance(rules, Rulebook) else load_rulebook(rules)
     rows = load_reference(reference, rulebook.vocabulary) if reference is not None else ()
-    claims, skipped = extract_claims(list(paths), rulebook, progress)
+    if execution.engine == "dask":
+        from .dask_engine import audit_on_dask
+
+        return audit_on_dask(list(paths), rulebook, rows, execution, progress)
+    claims, skipped = extract_claims(list(paths), rulebook, progress, execution)
     claims.sort(key=_claim_order)
     incomparable = frozenset(m.id for m in rulebook.vocabulary.metrics.values() if not m.comparable)
     contradictions = rank(run_rules([*claims, *rows], rulebook.rules, incomparable))

@@ -25,6 +25,7 @@ from .reporters import AUDIT_FORMATS, CLAIM_FORMATS
 if TYPE_CHECKING:
     from .config import Settings
     from .models import Report
+    from .pipeline import Execution
 
 
 class ExitCode(IntEnum):
@@ -58,6 +59,29 @@ RulesOpt = Annotated[
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write the report to FILE instead of standard output."),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes that read and extract [default: the number of cores].",
+        show_default=False,
+    ),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Neither read nor write the claim cache."),
+]
+CacheDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        help="The claim cache folder [default: $RECHECK_CACHE_DIR, else ~/.cache/recheck].",
+        file_okay=False,
+        show_default=False,
+    ),
 ]
 ConfigOpt = Annotated[
     Path | None,
@@ -167,11 +191,40 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
         yield update
 
 
-def _run_audit(paths: list[str], rules: Path, reference: Path | None = None) -> Report:
+def _execution(
+    settings: Settings,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Execution:
+    """How the audit runs: flags first, then [tool.recheck], then the defaults."""
+    from .cache import default_folder
+    from .pipeline import ENGINES, Execution, default_jobs
+
+    _check_choice(engine, ENGINES, "engine")
+    if engine == "dask" and not scheduler:
+        raise _fail("--engine dask needs --scheduler ADDRESS (for example tcp://10.0.0.5:8786)")
+    if scheduler and engine != "dask":
+        raise _fail("--scheduler is for --engine dask")
+    cached = settings.cache and not no_cache
+    folder = cache_dir or (Path(settings.cache_dir) if settings.cache_dir else default_folder())
+    return Execution(
+        jobs=jobs or settings.jobs or default_jobs(),
+        cache=folder if cached else None,
+        engine=engine,
+        scheduler=scheduler,
+    )
+
+
+def _run_audit(
+    paths: list[str], rules: Path, execution: Execution, reference: Path | None = None
+) -> Report:
     from .audit import audit as run_audit
 
     with _progress() as progress:
-        return run_audit(paths, rules, progress=progress, reference=reference)
+        return run_audit(paths, rules, progress=progress, reference=reference, execution=execution)
 
 
 @app.command()
@@ -218,6 +271,24 @@ def audit(
             dir_okay=False,
         ),
     ] = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="Where extraction and comparison run: local, or dask (needs recheck[dask]).",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="The Dask scheduler's address (tcp://HOST:8786) for --engine dask.",
+            show_default=False,
+        ),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Audit articles and report the contradictions between them, most severe first.
@@ -244,7 +315,10 @@ def audit(
             raise InputError(f"{acknowledgements}: acknowledgements file not found")
         entries = acks.read(acks_path)
         table = reference or (Path(settings.reference) if settings.reference else None)
-        report = _run_audit(_paths(paths, settings), rules or Path(settings.rules), table)
+        execution = _execution(settings, jobs, no_cache, cache_dir, engine, scheduler)
+        report = _run_audit(
+            _paths(paths, settings), rules or Path(settings.rules), execution, table
+        )
         report = triage(report, baseline=recorded, acknowledgements=entries, fail_on=fail_on)
     except RecheckError as exc:
         raise _fail(str(exc)) from None
@@ -262,6 +336,9 @@ def make_baseline(
             "--output", "-o", help="The baseline file to write [default: recheck-baseline.json]."
         ),
     ] = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Record the current contradictions, so that `recheck audit --baseline` fails
@@ -271,7 +348,11 @@ def make_baseline(
     settings = _settings(config)
     output = output or Path(settings.baseline or "recheck-baseline.json")
     with _writing(output):
-        report = _run_audit(_paths(paths, settings), rules or Path(settings.rules))
+        report = _run_audit(
+            _paths(paths, settings),
+            rules or Path(settings.rules),
+            _execution(settings, jobs, no_cache, cache_dir),
+        )
         baselines.write(report, output)
     typer.echo(f"recorded {len(report.contradictions)} contradiction(s) in {output}", err=True)
 
@@ -332,6 +413,9 @@ def claims(
         str, typer.Option("--format", "-f", help=f"Output format: {', '.join(CLAIM_FORMATS)}.")
     ] = "table",
     output: OutputOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """List every numeric claim with its frame: entity, metric, period, modality."""
@@ -340,7 +424,11 @@ def claims(
 
     settings = _settings(config)
     try:
-        report = _run_audit(_paths(paths, settings), rules or Path(settings.rules))
+        report = _run_audit(
+            _paths(paths, settings),
+            rules or Path(settings.rules),
+            _execution(settings, jobs, no_cache, cache_dir),
+        )
     except RecheckError as exc:
         raise _fail(str(exc)) from None
     _emit(render_claims(report, fmt, color=_color() and output is None), output)
@@ -354,6 +442,9 @@ def explain(
     paths: PathsArg = None,
     rules: RulesOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Show why the claims of one contradiction were judged comparable: the words that
@@ -366,7 +457,11 @@ def explain(
 
     settings = _settings(config)
     try:
-        report = _run_audit(_paths(paths, settings), rules or Path(settings.rules))
+        report = _run_audit(
+            _paths(paths, settings),
+            rules or Path(settings.rules),
+            _execution(settings, jobs, no_cache, cache_dir),
+        )
         record = explain_one(report, fingerprint)
     except RecheckError as exc:
         raise _fail(str(exc)) from None
@@ -374,6 +469,41 @@ def explain(
         typer.echo(json.dumps(record, ensure_ascii=False, indent=2, default=str))
     else:
         typer.echo(render_text(record), nl=False)
+
+
+cache_app = typer.Typer(
+    help="Show or clear the claim cache (each file's claims, kept by content hash).",
+    no_args_is_help=True,
+)
+app.add_typer(cache_app, name="cache")
+
+
+def _cache_folder(cache_dir: Path | None, config: Path | None) -> Path:
+    from .cache import default_folder
+
+    settings = _settings(config)
+    return cache_dir or (Path(settings.cache_dir) if settings.cache_dir else default_folder())
+
+
+@cache_app.command("info")
+def cache_info(cache_dir: CacheDirOpt = None, config: ConfigOpt = None) -> None:
+    """Print where the claim cache is, how many entries it holds and their size."""
+    from .cache import size
+
+    folder = _cache_folder(cache_dir, config)
+    entries, total = size(folder)
+    typer.echo(f"{folder}: {entries} entries, {total / 1e6:.1f} MB")
+
+
+@cache_app.command("clear")
+def cache_clear(cache_dir: CacheDirOpt = None, config: ConfigOpt = None) -> None:
+    """Remove every entry of the claim cache."""
+    from .cache import clear
+
+    folder = _cache_folder(cache_dir, config)
+    with _writing(folder):
+        removed = clear(folder)
+    typer.echo(f"removed {removed} entries from {folder}", err=True)
 
 
 @app.command("rules")

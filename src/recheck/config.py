@@ -12,6 +12,9 @@ to that file's folder. Keys::
     reference = "reference/usgs_rare_earths.csv"
     fail-on = "medium"              # low | medium | high
     format = "text"
+    jobs = 2                        # worker processes [default: the number of cores]
+    cache = true                    # keep each file's claims in the claim cache
+    cache-dir = ".recheck-cache"    # [default: $RECHECK_CACHE_DIR, else ~/.cache/recheck]
 """
 
 from __future__ import annotations
@@ -40,10 +43,13 @@ class Settings:
     reference: str | None = None
     fail_on: str = "low"
     format: str = "text"
+    jobs: int | None = None
+    cache: bool = True
+    cache_dir: str | None = None
     source: str | None = None  # the pyproject.toml the settings came from
 
 
-_PATH_KEYS = {"rules", "baseline", "acknowledgements", "reference"}
+_PATH_KEYS = {"rules", "baseline", "acknowledgements", "reference", "cache-dir"}
 _KEYS = {f.name.replace("_", "-") for f in fields(Settings)} - {"source"}
 
 
@@ -97,6 +103,16 @@ def load(path: Path | None = None) -> Settings:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise InputError(f"{path}: [tool.recheck] paths must be a list of strings")
             values[name] = tuple(_relative(base, v) for v in value)
+            continue
+        if key == "jobs":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise InputError(f"{path}: [tool.recheck] jobs must be a whole number of 1 or more")
+            values[name] = value
+            continue
+        if key == "cache":
+            if not isinstance(value, bool):
+                raise InputError(f"{path}: [tool.recheck] cache must be true or false")
+            values[name] = value
             continue
         if not isinstance(value, str):
             raise InputError(f"{path}: [tool.recheck] {key} must be a string")

@@ -31,6 +31,7 @@ MAX_SENTENCE_CHARS = 1000
 _SOFT_BREAKS = " \t\u3000，；：、。）)"
 _NUMBER_CHAR = re.compile(r"[\d.,，]")
 _NUMBER_RUN = re.compile(r"[\d.,，]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters, not \t \n \v \f \r
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,13 @@ def iter_paths(paths: Iterable[str], skipped: list[Skipped] | None = None) -> It
 
 
 def read_document(path: str) -> Document | Skipped:
-    """Read and decode one file, or say why it was skipped.
+    """Read and decode one file, or say why it was skipped."""
+    data = read_bytes(path)
+    return data if isinstance(data, Skipped) else decode_document(path, data)
+
+
+def read_bytes(path: str) -> bytes | Skipped:
+    """The bytes of one file, or why it was skipped.
 
     Only regular files are opened (a FIFO or a device named ``x.txt`` would block or
     never end), and none larger than ``MAX_FILE_BYTES``.
@@ -129,6 +136,11 @@ def read_document(path: str) -> Document | Skipped:
         return Skipped(path, f"cannot be read: {exc.strerror or exc}")
     if len(data) > MAX_FILE_BYTES:  # it grew after the stat
         return too_large
+    return data
+
+
+def decode_document(path: str, data: bytes) -> Document | Skipped:
+    """The document in ``data`` (the bytes of the file at ``path``), or why not."""
     if not data.strip():
         return Skipped(path, "empty file")
     decoded = decode(data)
@@ -177,8 +189,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return controls > max(16, len(sample) // 10)
+    return len(_CONTROL.findall(sample)) > max(16, len(sample) // 10)
 
 
 def load(paths: Iterable[str]) -> tuple[list[Document], list[Skipped]]:

@@ -61,16 +61,39 @@ def run_rules(
 
     Metrics in ``incomparable`` (amounts of one-off events) are compared only by rules
     that name them."""
+    return survey_findings(claims, rules) + group_findings(claims, rules, incomparable)
+
+
+def partition_key(claim: Claim) -> tuple[str, str, str]:
+    """Claims with different partition keys never meet in a comparison group: the
+    grouping rules (:func:`group_findings`) can run on each partition apart, and their
+    findings together are those they find on all the claims at once."""
+    return (claim.entity or "", claim.metric or "", claim.unit)
+
+
+def survey_findings(claims: Sequence[Claim], rules: Sequence[Rule]) -> list[Contradiction]:
+    """What the survey kinds (derived figures, internal arithmetic) find: they look
+    across groups, so they need all the claims."""
+    stated = _stated(claims)
+    actual = [c for c in stated if c.frame.modality == "actual"]
+    return [
+        _contradiction(rule, key, finding)
+        for rule in sorted(rules, key=lambda r: r.id)
+        if rule.kind in SURVEY_KINDS
+        for key, finding in SURVEY_KINDS[rule.kind](actual, rule)
+    ]
+
+
+def group_findings(
+    claims: Sequence[Claim], rules: Sequence[Rule], incomparable: frozenset[str] = frozenset()
+) -> list[Contradiction]:
+    """What the grouping kinds find, comparing claims of one (entity, metric, unit and
+    period) at a time. The catch-all rule reports only groups no other rule reported."""
     found: list[Contradiction] = []
     reported: dict[tuple[str, ...], list[frozenset[str]]] = {}
-    superseded = superseded_ids(claims)
-    stated = [c for c in claims if c.origin == "article" and c.id not in superseded]
+    stated = _stated(claims)
     for rule in sorted(rules, key=lambda r: (r.is_catch_all, r.id)):
         if rule.kind in SURVEY_KINDS:
-            actual = [c for c in stated if c.frame.modality == "actual"]
-            found += [
-                _contradiction(rule, key, f) for key, f in SURVEY_KINDS[rule.kind](actual, rule)
-            ]
             continue
         compare = GROUP_KINDS[rule.kind]
         pool = claims if rule.kind in SEES_REFERENCE else stated
@@ -89,6 +112,12 @@ def run_rules(
                 reported.setdefault(key, []).append(ids)
             found.append(_contradiction(rule, key, finding))
     return found
+
+
+def _stated(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims articles state, less those a later figure of the same series revised."""
+    superseded = superseded_ids(claims)
+    return [c for c in claims if c.origin == "article" and c.id not in superseded]
 
 
 def groups_items(groups: dict[GroupKey, list[Claim]]) -> list[tuple[tuple[str, ...], list[Claim]]]:

@@ -172,10 +172,21 @@ def find_periods(
 def _scan(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
     lowered = text.lower()
     for name, pattern, needs in _PATTERNS:
-        if not all(any(word in lowered for word in group) for group in needs):
-            continue
-        for match in pattern.finditer(text):
-            yield match.start(), match.end(), name, match
+        if _may_match(lowered, needs):
+            for match in pattern.finditer(text):
+                yield match.start(), match.end(), name, match
+
+
+def _may_match(lowered: str, needs: Needs) -> bool:
+    """Whether ``lowered`` holds a literal of every group in ``needs`` (loops, not
+    any()/all(): this runs for every pattern of every sentence)."""
+    for group in needs:
+        for word in group:
+            if word in lowered:
+                break
+        else:
+            return False
+    return True
 
 
 def _resolve(

@@ -1,0 +1,135 @@
+"""The claim cache: each file's claims, kept by the hash of its content.
+
+A file whose bytes, path and extraction are unchanged is not read again: its claims
+come from the cache. The key is the SHA-256 of the file's bytes and its path (claims
+carry their path), so it holds across checkouts and CI runs, where modification times
+do not. Entries are kept per *extraction*: recheck's code and the vocabulary that frames
+claims (``rules/vocabulary``). Change either and the old entries are simply never
+looked up again; ``recheck cache clear`` removes them.
+
+The cache lives in ``$RECHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/recheck``, else
+``~/.cache/recheck``; never inside the folders being audited. Each entry is one JSON
+file written to a temporary name and renamed into place, so two runs sharing the cache
+never see half an entry: they may both write the same entry, and either copy is right.
+An entry that cannot be read or parsed is a miss, and a cache folder that cannot be
+written is not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .models import Claim, Frame
+
+FORMAT = "claims-v1"  # the layout of entries; a new layout gets a new folder
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+_FRAME_FIELDS = tuple(f.name for f in fields(Frame))
+
+
+def default_folder() -> Path:
+    """Where the cache lives when no folder is given."""
+    if os.environ.get("RECHECK_CACHE_DIR"):
+        return Path(os.environ["RECHECK_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(base) / "recheck"
+
+
+@dataclass(frozen=True)
+class ClaimCache:
+    """The entries of one extraction (``extraction``: see :func:`extraction_key`)."""
+
+    folder: Path
+    extraction: str
+
+    @property
+    def _root(self) -> Path:
+        return self.folder / FORMAT / self.extraction
+
+    def key(self, path: str, data: bytes) -> str:
+        digest = hashlib.sha256(data)
+        digest.update(b"\0" + path.encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self._root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> tuple[Claim, ...] | None:
+        try:
+            rows = json.loads(self._entry(key).read_text(encoding="utf-8"))
+            return tuple(_claim(row) for row in rows)
+        except (OSError, ValueError, TypeError, IndexError):
+            return None
+
+    def put(self, key: str, claims: Sequence[Claim]) -> None:
+        entry = self._entry(key)
+        text = json.dumps([_row(c) for c in claims], ensure_ascii=False, separators=(",", ":"))
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as handle:
+                    handle.write(text)
+                os.replace(tmp, entry)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass  # a cache that cannot be written is a cache not used
+
+
+def extraction_key(vocabulary_digest: str) -> str:
+    """What decides a file's claims besides its bytes: recheck's code and the vocabulary."""
+    digest = hashlib.sha256(_code_digest().encode())
+    digest.update(vocabulary_digest.encode())
+    return digest.hexdigest()[:20]
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The hash of recheck's own source files: an edited checkout never reuses entries
+    that an older version of the code made."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def clear(folder: Path) -> int:
+    """Remove every cache entry under ``folder``; returns how many there were."""
+    root = folder / FORMAT
+    count = sum(1 for _ in root.rglob("*.json")) if root.is_dir() else 0
+    shutil.rmtree(root, ignore_errors=True)
+    return count
+
+
+def size(folder: Path) -> tuple[int, int]:
+    """(entries, bytes) of the cache under ``folder``."""
+    root = folder / FORMAT
+    entries = list(root.rglob("*.json")) if root.is_dir() else []
+    return len(entries), sum(p.stat().st_size for p in entries)
+
+
+def _row(claim: Claim) -> list[Any]:
+    row: list[Any] = [getattr(claim, name) for name in _CLAIM_FIELDS]
+    row[_CLAIM_FIELDS.index("frame")] = [getattr(claim.frame, name) for name in _FRAME_FIELDS]
+    return row
+
+
+_FRAME_AT = _CLAIM_FIELDS.index("frame")
+
+
+def _claim(row: list[Any]) -> Claim:
+    values = list(row)
+    values[_FRAME_AT] = Frame(*values[_FRAME_AT])
+    return Claim(*values)

@@ -1,0 +1,152 @@
+"""The per-file work of an audit: read one file, split it, extract and frame its claims.
+
+Files are independent of each other, so this work runs one file at a time, in this
+process or in worker processes (``jobs``), and each file's claims can be cached by the
+hash of its bytes (:mod:`recheck.cache`). Whatever runs it, the claims of every file are
+the same, and :func:`frame_files` yields them in the order of the paths.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import documents
+from .cache import ClaimCache, extraction_key
+from .framing import Framer
+from .models import Claim, Skipped
+from .quantities import extract_quantities
+from .rulebook import Rulebook
+
+# Below this much input, worker processes cost more to start than they save.
+PARALLEL_MIN_BYTES = 512 * 1024
+# Files handed to a worker at a time: enough to keep the pipe quiet, few enough that
+# the workers finish together.
+CHUNK_FILES = 8
+
+
+@dataclass(frozen=True)
+class FileClaims:
+    """What one file gave: its claims, or why it was skipped."""
+
+    path: str  # printable (see documents.printable_path)
+    claims: tuple[Claim, ...] = ()
+    skipped: Skipped | None = None
+    cached: bool = False  # the claims came from the cache
+
+
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class Execution:
+    """How an audit runs. ``jobs``: worker processes for the per-file work (1: this
+    process); ``cache``: the claim cache folder, or ``None`` for none; ``engine``:
+    ``local``, or ``dask`` to run on the Dask cluster whose scheduler is at
+    ``scheduler`` (see :mod:`recheck.dask_engine`)."""
+
+    jobs: int = 1
+    cache: Path | None = None
+    engine: str = "local"
+    scheduler: str | None = None
+
+
+IN_PROCESS = Execution()  # one process, no cache: what the library does unless told
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class FileWorker:
+    """Frames one file at a time with one rulebook (and cache)."""
+
+    def __init__(self, rulebook: Rulebook, cache_folder: Path | None = None) -> None:
+        self.framer = Framer(rulebook.vocabulary, extract_quantities)
+        digest = rulebook.vocabulary.digest
+        self.cache = (
+            ClaimCache(cache_folder, extraction_key(digest))
+            if cache_folder is not None and digest
+            else None
+        )
+
+    def __call__(self, path: str) -> FileClaims:
+        shown = documents.printable_path(path)
+        data = documents.read_bytes(path)
+        if isinstance(data, Skipped):
+            return FileClaims(shown, skipped=Skipped(shown, data.reason))
+        key = self.cache.key(shown, data) if self.cache is not None else ""
+        if self.cache is not None:
+            claims = self.cache.get(key)
+            if claims is not None:
+                return FileClaims(shown, claims, cached=True)
+        document = documents.decode_document(shown, data)
+        if isinstance(document, Skipped):
+            return FileClaims(shown, skipped=document)
+        found: list[Claim] = []
+        for article in documents.split_articles(document):
+            found.extend(self.framer.frame_article(article, documents.sentences(article)))
+        claims = tuple(found)
+        if self.cache is not None:
+            self.cache.put(key, claims)
+        return FileClaims(shown, claims)
+
+
+def frame_files(
+    paths: Sequence[str], rulebook: Rulebook, execution: Execution = IN_PROCESS
+) -> Iterator[FileClaims]:
+    """Each file's claims, in the order of ``paths``."""
+    if execution.jobs > 1 and len(paths) > 1 and _total_bytes(paths) >= PARALLEL_MIN_BYTES:
+        yield from _in_workers(paths, rulebook, execution)
+    else:
+        worker = FileWorker(rulebook, execution.cache)
+        for path in paths:
+            yield worker(path)
+
+
+def _total_bytes(paths: Sequence[str]) -> int:
+    total = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            total += os.stat(path).st_size
+        if total >= PARALLEL_MIN_BYTES:
+            break
+    return total
+
+
+_worker: FileWorker | None = None  # one per worker process
+
+
+def _start_worker(rulebook: Rulebook, cache_folder: Path | None) -> None:
+    global _worker
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _worker = FileWorker(rulebook, cache_folder)
+
+
+def _work(path: str) -> FileClaims:
+    assert _worker is not None, "worker not started"
+    return _worker(path)
+
+
+def _in_workers(
+    paths: Sequence[str], rulebook: Rulebook, execution: Execution
+) -> Iterator[FileClaims]:
+    jobs = min(execution.jobs, len(paths))
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(rulebook, execution.cache)
+    ) as pool:
+        try:
+            yield from pool.map(_work, paths, chunksize=CHUNK_FILES)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
