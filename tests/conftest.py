@@ -34,3 +34,18 @@ def rules_dir(tmp_path: Path) -> Path:
     target = tmp_path / "rules"
     shutil.copytree(ROOT / "rules" / "vocabulary", target / "vocabulary")
     return target
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """CLI runs in the tests cache claims in a folder of their own, never the user's."""
+    import os
+
+    folder = tmp_path_factory.mktemp("recheck-cache")
+    previous = os.environ.get("RECHECK_CACHE_DIR")
+    os.environ["RECHECK_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("RECHECK_CACHE_DIR", None)
+    else:
+        os.environ["RECHECK_CACHE_DIR"] = previous

@@ -21,13 +21,13 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .models import Claim, Frame
 
 FORMAT = "claims-v1"  # the layout of entries; a new layout gets a new folder
@@ -74,15 +74,8 @@ class ClaimCache:
         text = json.dumps([_row(c) for c in claims], ensure_ascii=False, separators=(",", ":"))
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as handle:
-                    handle.write(text)
-                os.replace(tmp, entry)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
+            write_atomic(entry, text, durable=False)
+        except (OSError, UnicodeEncodeError):
             pass  # a cache that cannot be written is a cache not used
 
 

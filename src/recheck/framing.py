@@ -100,12 +100,12 @@ class Framer:
             text = sentence.text
             mentions = self._resolve_pronouns(found, last_of_kind)
             periods = find_periods(text, article.date, context_year)
-            clauses = _clauses(text)
             quantities = [
                 _per_year_as_amount(q)
                 for q in self.extract(text)
                 if not any(p.start <= q.start < p.end for p in periods)
             ]
+            clauses = _clauses(text) if quantities else []
             metric_starts = [m.start for m in mentions if m.kind in {"metric", "generic"}]
             stated = {  # a question names the metric its answer takes (…有多少呢？答案是…)
                 self.vocab.metrics[m.ref].dimension: (m.ref, m.word)

@@ -41,7 +41,7 @@ from typing import Any
 from .errors import InputError, RuleError
 from .framing import quantity_kind
 from .models import Claim, Frame
-from .units import UnitError, canonical_figure, parse_unit
+from .units import UnitError, canonical_figure, check_unit
 from .vocabulary import Vocabulary
 from .yamlio import load_yaml
 
@@ -158,7 +158,7 @@ def _unit(spec: str) -> str | None:
         if not candidate:
             continue
         try:
-            parse_unit(candidate)
+            check_unit(candidate)
         except UnitError:
             continue
         return candidate

@@ -15,7 +15,7 @@ from .errors import RuleError
 from .kinds import ALL_KINDS, COMMON_KEYS, KIND_KEYS, NO_TOLERANCE
 from .models import SEVERITIES, Example, Rule, Selector, Tolerance
 from .termregex import terms_pattern
-from .units import UnitError, canonical_unit, dimension, parse_unit
+from .units import UnitError, canonical_unit, check_unit, dimension
 from .vocabulary import METRIC_DIMENSIONS, Vocabulary, load_vocabulary
 from .yamlio import key_lines, load_yaml
 
@@ -234,7 +234,7 @@ def _tolerance(spec: Any, key: str, fail: Any) -> Tolerance:
         raise fail(key, f"cannot read {spec!r}; write '0.5 percentage_point' or '10% relative'")
     unit = match["unit"].strip()
     try:
-        parse_unit(unit)
+        check_unit(unit)
     except UnitError as exc:
         raise fail(key, f"unknown unit {unit!r}") from exc
     # Percent and percentage point keep their names; other units become canonical.
@@ -269,7 +269,7 @@ def _examples(spec: Any, vocabulary: Vocabulary, fail: Any) -> tuple[Example, ..
             if "value" not in claim or "unit" not in claim:
                 raise fail(ckey, "needs 'value' and 'unit'")
             try:
-                parse_unit(str(claim["unit"]))
+                check_unit(str(claim["unit"]))
             except UnitError as exc:
                 raise fail(f"{ckey}.unit", f"unknown unit {claim['unit']!r}") from exc
             # a scoped entity (china@united_states: China's share of US imports)

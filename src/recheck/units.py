@@ -8,26 +8,57 @@ What pint does not know out of the box is defined here once:
 * each currency is its own dimension (``USD``, ``CNY``, ``KRW`` ...), so dollars and
   yuan never compare without an exchange rate;
 * Chinese market units: 斤 (``jin``), 两 (``liang``), 亩 (``mu``).
+
+Building the registry is most of recheck's start-up time, and an audit asks it about a
+few dozen unit strings. So what pint answers (a unit's dimension, its canonical unit, a
+conversion factor) is kept in a small memo in the cache folder (:mod:`recheck.unitmemo`),
+and pint is imported only for a unit the memo has not seen. The memo is keyed by this
+module's source and pint's installed files: change either and it starts afresh.
 """
 
 from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-import pint
+from . import unitmemo
+
+if TYPE_CHECKING:
+    import pint
+
+_REGISTRY: pint.UnitRegistry | None = None
 
 
-def _registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry:
+    """The one pint registry, built on first use with recheck's definitions."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        _REGISTRY = _build_registry()
+    return _REGISTRY
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ureg":  # recheck.units.ureg, built when first asked for
+        return registry()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _build_registry() -> pint.UnitRegistry:
     """pint's parsed definitions are cached in the user's cache folder (a sixth of the
-    start-up time); where that folder cannot be written, the registry is built afresh."""
+    registry's build time); where that folder cannot be written, it is built afresh."""
+    import pint
+
     try:
-        return pint.UnitRegistry(cache_folder=":auto:", on_redefinition="ignore")
+        ureg = pint.UnitRegistry(cache_folder=":auto:", on_redefinition="ignore")
     except OSError:
-        return pint.UnitRegistry(cache_folder=None, on_redefinition="ignore")
+        ureg = pint.UnitRegistry(cache_folder=None, on_redefinition="ignore")
+    for code in CURRENCIES:
+        ureg.define(f"{code} = [currency_{code}]")
+    for definition in DEFINITIONS:
+        ureg.define(definition)
+    return ureg
 
-
-ureg = _registry()
 
 # ISO 4217 codes, each its own dimension. The old European ones (FIM, ESP, NLG) still
 # appear in archived news.
@@ -63,15 +94,17 @@ CURRENCIES = (
     "LKR",
 )
 
-for _code in CURRENCIES:
-    ureg.define(f"{_code} = [currency_{_code}]")
-
-ureg.define("percentage_point = 0.01 = pp")
-ureg.define("fold = 1 = times")
-ureg.define("jin = 0.5 * kilogram")
-ureg.define("liang = 50 * gram")
-ureg.define("mu = 10000 / 15 * meter ** 2")
-ureg.define("item = 1 = items")
+DEFINITIONS = (
+    "percentage_point = 0.01 = pp",
+    "fold = 1 = times",
+    "jin = 0.5 * kilogram",
+    "liang = 50 * gram",
+    "mu = 10000 / 15 * meter ** 2",
+    "item = 1 = items",
+    # Minor currency units written in English news ("50 cents", "470 pence").
+    "cent = 0.01 * USD = cents",
+    "penny = 0.01 * GBP = pence",
+)
 
 # The unit a claim is normalised to, per base dimension.
 _CANONICAL_BASE = {
@@ -101,25 +134,48 @@ class UnitError(ValueError):
     """A unit string that the registry cannot parse."""
 
 
-@lru_cache(maxsize=4096)
 def parse_unit(unit: str) -> pint.Unit:
+    """``unit`` as a pint Unit (this builds the registry: prefer :func:`check_unit`)."""
     try:
-        return ureg.Unit(unit)
+        return registry().Unit(unit)
     except Exception as exc:  # pint raises several unrelated error types
         raise UnitError(f"unknown unit {unit!r}") from exc
 
 
 @lru_cache(maxsize=4096)
+def _facts(unit: str) -> tuple[str, str]:
+    """(dimension, canonical unit) of ``unit``, from the memo or from pint."""
+    facts = unitmemo.facts(unit, _ask_pint)
+    if facts is None:
+        raise UnitError(f"unknown unit {unit!r}")
+    return facts
+
+
+def _ask_pint(unit: str) -> tuple[str, str] | None:
+    try:
+        parsed = parse_unit(unit)
+    except UnitError:
+        return None
+    dims = parsed.dimensionality
+    return (str(dims) if dims else "dimensionless", _canonical(parsed))
+
+
+def check_unit(unit: str) -> None:
+    """Raise :class:`UnitError` unless the registry knows ``unit``."""
+    _facts(unit)
+
+
 def dimension(unit: str) -> str:
     """The pint dimensionality of ``unit`` as a string, ``"dimensionless"`` for none."""
-    dims = parse_unit(unit).dimensionality
-    return str(dims) if dims else "dimensionless"
+    return _facts(unit)[0]
 
 
-@lru_cache(maxsize=4096)
 def canonical_unit(unit: str) -> str:
     """The unit every quantity of ``unit``'s kind is compared in."""
-    parsed = parse_unit(unit)
+    return _facts(unit)[1]
+
+
+def _canonical(parsed: pint.Unit) -> str:
     dims = parsed.dimensionality
     if not dims:
         name = str(parsed)
@@ -149,6 +205,11 @@ def convert(value: float, unit: str, target: str) -> float:
 
 @lru_cache(maxsize=4096)
 def _factor(unit: str, target: str) -> float:
+    return unitmemo.factor(unit, target, _pint_factor)
+
+
+def _pint_factor(unit: str, target: str) -> float:
+    ureg = registry()
     return float(ureg.Quantity(1.0, parse_unit(unit)).to(parse_unit(target)).magnitude)
 
 
@@ -168,8 +229,3 @@ def canonical_figure(
     upper = convert(upper, unit, target) if upper is not None else None
     precision = abs(convert(precision, unit, target)) if precision else 0.0
     return value, lower, upper, precision, target
-
-
-# Minor currency units written in English news ("50 cents", "470 pence").
-ureg.define("cent = 0.01 * USD = cents")
-ureg.define("penny = 0.01 * GBP = pence")

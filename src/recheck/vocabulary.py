@@ -83,7 +83,8 @@ class Vocabulary:
     metrics: dict[str, Metric]
     change_cues: re.Pattern[str]
     part_cues: re.Pattern[str]
-    modality_cues: tuple[tuple[str, re.Pattern[str]], ...]
+    # Every modality's cues in one pattern, a named group per modality, in file order.
+    modality_cues: re.Pattern[str]
     _cjk: re.Pattern[str]  # terms with any non-ASCII character, matched as written
     _ascii: re.Pattern[str]  # ASCII terms as whole words, any case; case checked after
     _folded: re.Pattern[str]  # the same, matched case-sensitively in lower-cased text
@@ -133,14 +134,10 @@ class Vocabulary:
         return None  # a case-sensitive term (US) written in another case (us)
 
     def modality(self, text: str) -> tuple[str, str] | None:
-        """The first modality cue in ``text``: (modality, word)."""
-        best: tuple[int, str, str] | None = None
-        for name, pattern in self.modality_cues:
-            match = pattern.search(text)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), name, match.group(0))
-        return (best[1], best[2]) if best else None
-
+        """The first modality cue in ``text``: (modality, word). Where cues of two
+        modalities start at the same place, the one listed first in the cues file wins."""
+        match = self.modality_cues.search(text)
+        return (match.lastgroup or "", match.group(0)) if match else None
 
 _CASE_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -345,12 +342,10 @@ def _digest(*paths: Path) -> str:
     return digest.hexdigest()
 
 
-def _load_cues(
-    path: Path,
-) -> tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+def _load_cues(path: Path) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     never = re.compile(NEVER)
     if not path.is_file():
-        return never, never, ()
+        return never, never, never
     data = load_yaml(path) or {}
     if not isinstance(data, dict):
         raise RuleError(f"{path}: expected a mapping")
@@ -363,7 +358,7 @@ def _load_cues(
     modality_spec = data.get("modality") or {}
     if not isinstance(modality_spec, dict):
         raise RuleError(f"{path}: key 'modality': expected a mapping of modality to terms")
-    modal: list[tuple[str, re.Pattern[str]]] = []
+    modal: list[str] = []
     for name, block in modality_spec.items():
         if name not in MODALITIES:
             raise RuleError(
@@ -372,5 +367,5 @@ def _load_cues(
             )
         terms = _terms(block, f"{path}: modality {name!r}")
         if terms:
-            modal.append((name, re.compile(terms_pattern(terms))))
-    return change, part, tuple(modal)
+            modal.append(f"(?P<{name}>{terms_pattern(terms)})")
+    return change, part, re.compile("|".join(modal)) if modal else never

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from recheck.units import UnitError, parse_unit
+from recheck.units import UnitError, check_unit
 
 from .found import _COUNT, _Found
 from .patterns import _alternation
@@ -146,7 +146,7 @@ def _attach_compound(norm: str, found: _Found) -> bool:
         power = {"²": "2", "³": "3"}.get(power, power.lstrip("^+"))
         unit = f"{found.unit}/{den}" + (f"**{power}" if power else "")
         try:
-            parse_unit(unit)
+            check_unit(unit)
         except UnitError:
             break
         found.unit, found.end, attached = unit, match.end(), True
