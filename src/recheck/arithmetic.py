@@ -38,7 +38,7 @@ from .compare import (
 )
 from .derive import Key, Survey, sentences
 from .framing import quantity_kind
-from .models import Claim, Rule
+from .models import Claim, Rule, Tolerance
 
 _TOUCHING_TAIL = r"[了约近达为]?\s*$"
 
@@ -277,16 +277,9 @@ def part_whole(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]
     for (metric, unit, period), by_entity in sorted(index.items()):
         for whole in sorted(e for e in by_entity if e in members or e == rule.whole):
             parts = members.get(whole) or {e for e in by_entity if e != whole}
-            conflicts: list[tuple[float, Claim, Claim]] = []
-            for w in by_entity[whole]:
-                w_hi = admitted(w)[1]
-                for p in (c for e in sorted(parts) for c in by_entity.get(e, ())):
-                    gap = admitted(p)[0] - w_hi
-                    limit = allowed(
-                        rule.tolerance_for(quantity_kind(unit)), min(p.value, w.value), unit
-                    )
-                    if math.isfinite(gap) and gap > limit:
-                        conflicts.append((gap, p, w))
+            part_claims = [c for e in sorted(parts) for c in by_entity.get(e, ())]
+            tolerance = rule.tolerance_for(quantity_kind(unit))
+            conflicts = _above_wholes(by_entity[whole], part_claims, tolerance, unit)
             if not conflicts:
                 continue
             gap, p, w = max(conflicts, key=lambda t: (t[0], t[1].id, t[2].id))
@@ -306,6 +299,31 @@ def part_whole(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]
             key = (whole, metric, unit, period)
             found.append((key, Finding(tuple(involved), gap, min(gap / scale, 1e12), note, steps)))
     return found
+
+
+def _above_wholes(
+    wholes: Sequence[Claim], parts: Sequence[Claim], tolerance: Tolerance, unit: str
+) -> list[tuple[float, Claim, Claim]]:
+    """Every (gap, part, whole) where the part's range starts above the whole's range
+    by more than the tolerance, in the order of ``wholes``, then of ``parts``.
+
+    A part whose range starts at or below a whole's top cannot be above it, so each
+    whole looks only at the parts that start above its top, highest first: the work
+    follows the number of parts that overshoot, not parts × wholes."""
+    lows = [admitted(p)[0] for p in parts]
+    highest_first = sorted(range(len(parts)), key=lambda i: -lows[i])
+    found: list[tuple[int, int, float, Claim, Claim]] = []
+    for w_index, w in enumerate(wholes):
+        w_hi = admitted(w)[1]
+        for p_index in highest_first:
+            gap = lows[p_index] - w_hi
+            if not gap > 0:
+                break
+            p = parts[p_index]
+            if math.isfinite(gap) and gap > allowed(tolerance, min(p.value, w.value), unit):
+                found.append((w_index, p_index, gap, p, w))
+    found.sort(key=lambda t: (t[0], t[1]))
+    return [(gap, p, w) for _, _, gap, p, w in found]
 
 
 SURVEYS: dict[str, Survey] = {

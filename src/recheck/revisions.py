@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .models import Claim
 
@@ -29,8 +30,13 @@ def series(claim: Claim) -> Series | None:
     """The series a claim belongs to, or ``None`` when it belongs to none."""
     if not claim.outlet or not claim.article_date:
         return None
-    title = " ".join(_DIGITS.sub("", claim.article_title).split())
-    return (claim.origin, claim.outlet, title)
+    return (claim.origin, claim.outlet, _series_title(claim.article_title))
+
+
+@lru_cache(maxsize=65536)
+def _series_title(title: str) -> str:
+    """A title with its digits taken out and its spaces normalised."""
+    return " ".join(_DIGITS.sub("", title).split())
 
 
 def latest(claims: Iterable[Claim]) -> tuple[list[Claim], list[Claim]]:
