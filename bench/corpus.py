@@ -47,6 +47,7 @@ import argparse
 import json
 import math
 import random
+import re
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -67,7 +68,7 @@ FIRST_YEAR, BASE_YEAR, LAST_YEAR = 2015, 2024, 2030
 PLANT_EVERY = (20_000, 50_000)  # bytes between two planted statements
 PLANT_ERROR = (0.15, 0.60)  # relative error of a planted value
 PROSE_PARAGRAPHS = 0.4  # paragraphs without figures
-NOISE_SHARE = 0.15  # sentences without figures that hold numbers which are not claims
+NOISE_SHARE = 0.1  # sentences without figures that hold numbers which are not claims
 MIN_ATTESTED = 3  # correct statements in other files before a key may be planted
 CORRECT_FILES_KEPT = 5  # files listed per planted statement as stating the truth
 
@@ -551,14 +552,14 @@ class _Base:
     def __init__(self, words: Words, rng: random.Random, day: date) -> None:
         self.words = words
         self.rng = rng
+        self.random = rng.random
         self.day = day
 
     def pick(self, options: Sequence[T]) -> T:
-        return options[int(self.rng.random() * len(options))]
+        return options[int(self.random() * len(options))]
 
     def term(self, metric: str) -> str:
-        terms = self.terms(metric)
-        return terms[int(self.rng.random() * len(terms))]
+        return self.pick(self.terms(metric))
 
     def terms(self, metric: str) -> tuple[str, ...]:
         raise NotImplementedError
@@ -604,7 +605,44 @@ ZH_CLAUSES = (
     "新项目从勘探到投产往往需要十年以上",
     "中小企业在环保整治中加速出清",
     "行业集中度进一步提高",
+    "离子型稀土矿的开采受到更严格的监管",
+    "海外矿山的精矿仍有相当部分运往中国加工",
+    "磁材企业普遍加大了研发投入",
+    "军工和半导体领域对重稀土的依赖短期内难以改变",
+    "新能源汽车驱动电机仍是钕铁硼最大的下游应用",
+    "部分国家开始通过长期协议锁定供应",
+    "库存周期的变化放大了价格的短期波动",
+    "海外分离厂的环保成本远高于预期",
+    "非洲和南美的勘探项目明显增多",
+    "稀土回收企业的原料来源仍不稳定",
+    "一些项目因融资困难而推迟了最终投资决定",
+    "物流和港口瓶颈影响了精矿的按时交付",
+    "行业标准的统一有助于降低交易成本",
+    "地缘政治风险正在改变采购方的决策逻辑",
+    "高端人才向头部企业集中的趋势明显",
+    "中下游企业对价格的承受能力出现分化",
 )
+ZH_PROSE = (
+    "{S}{V}，{A}，{B}。",
+    "与此同时，{A}，而{B}。",
+    "值得注意的是，{A}。",
+    "对此，{S}{V}，{A}。",
+    "不过，{A}，{B}。",
+    "从产业链角度看，{A}，{B}。",
+    "{A}，这一点在{P}尤为明显。",
+    "{S}还{V}，{A}。",
+)
+_LATIN_DIGIT = re.compile(r"([A-Za-z])(\d)")
+ZH_NOISE = (
+    "现年{age}岁的{person}在接受采访时表示，{clause}。",
+    "这份长达{pages}页的报告于{m}月{d}日发布，{clause}。",
+    "报告第{chapter}章指出，{clause}。",
+    "如需了解详情，可致电010-{phone}。",
+    "上述观点见报告第{paragraph}段。",
+    "会议于{m}月{d}日在{city}举行，来自{countries}个国家的{delegates}名代表出席。",
+    "在最新的行业竞争力榜单中，该企业排名第{rank}。",
+)
+ZH_PLACES = ("海外市场", "下游行业", "重稀土领域", "中小企业", "新建项目")
 ZH_SPEAKERS = ("业内人士", "分析人士", "一位不愿具名的贸易商", "多位受访专家")
 ZH_SPEAKERS += ("行业协会相关负责人", "券商研究报告", "一位矿业公司高管")
 ZH_SAYS = ("认为", "指出", "表示", "提醒", "坦言")
@@ -622,11 +660,12 @@ class ZhWriter(_Base):
         return self.words.zh_terms.get(metric, ())
 
     def finish(self, sentences: Sequence[str]) -> str:
-        """Sentences joined into a paragraph; 约 before 为 and 占 (约为, 约占)."""
+        """Sentences joined into a paragraph; 约 before 为 and 占 (约为, 约占), and a space
+        between a Latin name and a figure (MP Materials 2024年)."""
         text = "".join(sentences)
         if "约" in text:
             text = text.replace("为约", "约为").replace("占全球的约", "约占全球的")
-        return text
+        return _LATIN_DIGIT.sub(r"\1 \2", text)
 
     def name(self, entity: str) -> str:
         return self.words.names[entity].zh
@@ -653,7 +692,7 @@ class ZhWriter(_Base):
         roll = self.rng.random()
         if year == self.day.year - 1 and roll < 0.15:
             return "去年"
-        if roll > 0.97:
+        if roll > 0.99:
             return "".join(ZH_DIGITS[int(d)] for d in str(year)) + "年"
         return f"{year}年"
 
@@ -752,13 +791,14 @@ class ZhWriter(_Base):
     def several(self, facts: Sequence[Fact]) -> str:
         """Two or three subjects with one metric and period."""
         first, rest = facts[0], facts[1:]
-        head = f"{self.period(first.period)}，{self.name(first.entity)}{self.rt(first.metric)}"
-        head += f"为{self.figure(first)}"
         if self.rng.random() < 0.5:
+            head = f"{self.period(first.period)}，{self.name(first.entity)}{self.rt(first.metric)}"
             tail = "，".join(f"{self.name(f.entity)}为{self.figure(f)}" for f in rest)
-            return f"{head}，{tail}。"
-        named = [f"{self.name(f.entity)}的{self.figure(f)}" for f in rest]
-        return f"{head}，其次是{'和'.join(named)}。"
+            return f"{head}为{self.figure(first)}，{tail}。"
+        ranked = sorted(facts, key=lambda f: -f.value)  # 其次是: the largest comes first
+        head = f"{self.period(first.period)}，{self.name(ranked[0].entity)}{self.rt(first.metric)}"
+        named = [f"{self.name(f.entity)}的{self.figure(f)}" for f in ranked[1:]]
+        return f"{head}为{self.figure(ranked[0])}，其次是{'和'.join(named)}。"
 
     def with_share(self, amount: Fact, share: Fact) -> str:
         e, p = self.name(amount.entity), self.period(amount.period)
@@ -805,27 +845,21 @@ class ZhWriter(_Base):
 
     def noise(self) -> str:
         r = self.rng
-        m, d = r.randint(1, 12), r.randint(1, 28)
-        return self.pick(
-            (
-                f"现年{r.randint(38, 67)}岁的{self.pick(ZH_PEOPLE)}在接受采访时表示，{self.clause()}。",
-                f"这份长达{r.randint(40, 260)}页的报告于{m}月{d}日发布，{self.clause()}。",
-                f"报告第{r.randint(2, 9)}章指出，{self.clause()}。",
-                f"如需了解详情，可致电010-{r.randint(6000, 8999)}{r.randint(1000, 9999)}。",
-                f"上述观点见报告第{r.randint(2, 12)}段。",
-                f"会议于{m}月{d}日在{self.pick(ZH_CITIES)}举行，来自{r.randint(8, 40)}个国家的"
-                f"{r.randint(150, 900)}名代表出席。",
-                f"在最新的行业竞争力榜单中，该企业排名第{'二三四五六七'[r.randint(0, 5)]}。",
-            )
-        )
+        return self.pick(ZH_NOISE).format(
+            age=_randint(r, 38, 67), person=self.pick(ZH_PEOPLE), clause=self.clause(),
+            pages=_randint(r, 40, 260), m=_randint(r, 1, 12), d=_randint(r, 1, 28),
+            chapter=_randint(r, 2, 9), phone=_randint(r, 60_000_000, 89_999_999),
+            paragraph=_randint(r, 2, 12), city=self.pick(ZH_CITIES),
+            countries=_randint(r, 8, 40), delegates=_randint(r, 150, 900),
+            rank=self.pick("二三四五六七"),
+        )  # fmt: skip
 
     def prose(self) -> str:
-        if self.rng.random() < 0.5:
-            speaker, says = self.pick(ZH_SPEAKERS), self.pick(ZH_SAYS)
-            first, second = self.two_clauses()
-            return f"{speaker}{says}，{first}，{second}。"
         first, second = self.two_clauses()
-        return f"与此同时，{first}，而{second}。"
+        return self.pick(ZH_PROSE).format(
+            S=self.pick(ZH_SPEAKERS), V=self.pick(ZH_SAYS), A=first, B=second,
+            P=self.pick(ZH_PLACES),
+        )  # fmt: skip
 
     def title(self, fact: Fact, numeric: bool) -> str:
         e = self.name(fact.entity)
@@ -833,11 +867,11 @@ class ZhWriter(_Base):
         if fact.metric == "price":
             t = "氧化镨钕" + self.term("price")
         if numeric:
-            return f"{e}{self.period(fact.period)}{t}达{self.figure(fact)}"
+            return self.finish([f"{e}{self.period(fact.period)}{t}达{self.figure(fact)}"])
         return f"{e}{t}{self.pick(ZH_TRENDS)}，{self.pick(ZH_TAILS)}"
 
     def byline(self, outlet: str, day: date) -> str:
-        hh, mm = self.rng.randint(6, 22), self.rng.randint(0, 59)
+        hh, mm = _randint(self.rng, 6, 22), _randint(self.rng, 0, 59)
         return self.pick(
             (
                 f"{outlet}· {day.isoformat()} {hh:02d}:{mm:02d}",
@@ -880,6 +914,41 @@ EN_CLAUSES = (
     "new projects often take more than a decade to reach production",
     "smaller producers have been squeezed out by tighter environmental rules",
     "the industry has become more concentrated",
+    "ionic clay deposits face tighter oversight",
+    "much of the concentrate mined elsewhere is still shipped to China for processing",
+    "magnet makers have stepped up spending on research",
+    "defence and chip makers will depend on heavy rare earths for years",
+    "traction motors for electric cars remain the largest use of NdPr magnets",
+    "some governments now lock in supply through long-term offtake agreements",
+    "swings in inventories have amplified short-term price moves",
+    "environmental costs at new separation plants have run well above budget",
+    "exploration in Africa and South America has picked up",
+    "recyclers still struggle to secure steady feedstock",
+    "several projects have delayed final investment decisions for lack of funding",
+    "port and shipping bottlenecks have held up deliveries of concentrate",
+    "common industry standards would lower transaction costs",
+    "geopolitical risk is changing how buyers choose suppliers",
+    "skilled engineers are increasingly concentrated in the largest firms",
+    "downstream manufacturers differ widely in how much price pain they can absorb",
+)
+EN_NOISE = (
+    "{person}, {age}, a senior analyst at a Sydney consultancy, said {clause}.",
+    "The {pages}-page report, released on {month} {d}, argues that {clause}.",
+    "Section {section} of the report notes that {clause}.",
+    "For details, call +61 2 {a} {b}.",
+    "More than {delegates} delegates from {countries} countries attended the conference on "
+    "{month} {d}.",
+    "The consultancy ranked No. {rank} in an industry survey published on {month} {d}.",
+)
+EN_PROSE = (
+    "{S} {V} that {A}, and that {B}.",
+    "{A_}, while {B}.",
+    "Still, {A}.",
+    "{A_}, {s} {V}.",
+    "That matters because {A}.",
+    "Meanwhile, {A}, and {B}.",
+    "{S} also {V} that {A}.",
+    "The problem, {s} {V}, is that {A}.",
 )
 EN_SPEAKERS = ("Analysts", "Industry executives", "Traders", "Consultants")
 EN_SPEAKERS += ("Several people familiar with the matter", "Officials", "Economists")
@@ -887,6 +956,7 @@ EN_SAYS = ("say", "said", "warn", "note", "argue")
 EN_PEOPLE = ("Laura Kessler", "Daniel Hart", "Priya Menon", "Tom Walsh", "Mei Ling Tan")
 EN_CITIES = ("SYDNEY", "LONDON", "SINGAPORE", "WASHINGTON", "TORONTO", "PERTH")
 EN_TRENDS = ("climbs", "hits record", "edges lower", "holds steady", "slows", "in focus")
+EN_TRENDS_PLURAL = ("climb", "hit record", "edge lower", "hold steady", "slow", "in focus")
 EN_TAILS = ("overseas projects ramp up", "supply chains shift", "magnet demand grows")
 EN_TAILS += ("export curbs bite", "prices stay volatile", "buyers seek new suppliers")
 EN_PARTS = {"Q1": "first quarter", "Q2": "second quarter", "Q3": "third quarter"}
@@ -1080,7 +1150,8 @@ class EnWriter(_Base):
         if mood == "forecast":
             return self.pick(
                 (
-                    f"{_cap(poss)} {t} is expected to reach {v} by {y}.",
+                    f"{_cap(poss)} {t} {'is' if _be(t) == 'was' else 'are'} expected to reach "
+                    f"{v} by {y}.",
                     f"{self.source()} forecasts that {poss} {t} will rise to {v} in {y}.",
                 )
             )
@@ -1096,29 +1167,21 @@ class EnWriter(_Base):
 
     def noise(self) -> str:
         r = self.rng
-        month, d = self.pick(EN_MONTHS), r.randint(1, 28)
-        return self.pick(
-            (
-                f"{self.pick(EN_PEOPLE)}, {r.randint(38, 67)}, a senior analyst at a Sydney "
-                f"consultancy, said {self.clause()}.",
-                f"The {r.randint(40, 260)}-page report, released on {month} {d}, argues that "
-                f"{self.clause()}.",
-                f"Section {r.randint(2, 9)} of the report notes that {self.clause()}.",
-                f"For details, call +61 2 {r.randint(8000, 9999)} {r.randint(1000, 9999)}.",
-                f"More than {r.randint(150, 900)} delegates from {r.randint(8, 40)} countries "
-                f"attended the conference on {month} {d}.",
-                f"The consultancy ranked No. {r.randint(2, 9)} in an industry survey published "
-                f"on {month} {d}.",
-            )
-        )
+        return self.pick(EN_NOISE).format(
+            person=self.pick(EN_PEOPLE), age=_randint(r, 38, 67), clause=self.clause(),
+            pages=_randint(r, 40, 260), month=self.pick(EN_MONTHS), d=_randint(r, 1, 28),
+            section=_randint(r, 2, 9), a=_randint(r, 8000, 9999), b=_randint(r, 1000, 9999),
+            delegates=_randint(r, 150, 900), countries=_randint(r, 8, 40),
+            rank=_randint(r, 2, 9),
+        )  # fmt: skip
 
     def prose(self) -> str:
-        if self.rng.random() < 0.5:
-            speaker, says = self.pick(EN_SPEAKERS), self.pick(EN_SAYS)
-            first, second = self.two_clauses()
-            return f"{speaker} {says} that {first}, and that {second}."
         first, second = self.two_clauses()
-        return f"{_cap(first)}, while {second}."
+        speaker = self.pick(EN_SPEAKERS)
+        return self.pick(EN_PROSE).format(
+            S=speaker, s=speaker[0].lower() + speaker[1:], V=self.pick(EN_SAYS),
+            A=first, A_=_cap(first), B=second,
+        )  # fmt: skip
 
     def title(self, fact: Fact, numeric: bool) -> str:
         poss, t = _cap(self.poss(fact.entity)), self.term(SHARES.get(fact.metric, fact.metric))
@@ -1127,10 +1190,11 @@ class EnWriter(_Base):
         if numeric:
             return f"{poss} {t} reached {self.figure(fact)} {self.period(fact.period)}"
         kind = "rare earth " if SHARES.get(fact.metric, fact.metric) in MASS else ""
-        return f"{poss} {kind}{t} {self.pick(EN_TRENDS)} as {self.pick(EN_TAILS)}"
+        trend = self.pick(EN_TRENDS_PLURAL if _be(t) == "were" else EN_TRENDS)
+        return f"{poss} {kind}{t} {trend} as {self.pick(EN_TAILS)}"
 
     def byline(self, outlet: str, day: date) -> str:
-        hh, mm = self.rng.randint(6, 22), self.rng.randint(0, 59)
+        hh, mm = _randint(self.rng, 6, 22), _randint(self.rng, 0, 59)
         return self.pick(
             (f"{outlet} | {day.isoformat()}", f"{outlet} · {day.isoformat()} {hh:02d}:{mm:02d}")
         )
@@ -1165,7 +1229,6 @@ class Ledger:
     """What has been written so far: who stated which key correctly, and the plants."""
 
     world: World
-    seed: int
     attested: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
     counts: dict[tuple[str, str, str], int] = field(default_factory=dict)
     ready: list[tuple[str, str, str]] = field(default_factory=list)  # count >= MIN
@@ -1186,45 +1249,64 @@ class Ledger:
             self.ready.append(key)
 
 
+@dataclass(frozen=True)
+class Plant:
+    """A planted figure in an article being written."""
+
+    line: int  # 0-based line in the article
+    fact: Fact  # with the planted value
+    true: float
+    written: str
+    true_written: str
+
+
 @dataclass
 class Draft:
     """An article being written: its lines and the figures planted in them."""
 
     lines: list[str]
     size: int
-    plants: list[
-        tuple[int, Fact, float, str, str]
-    ]  # (line index, fact, true, written, true written)
+    plants: list[Plant]
+
+
+@dataclass(frozen=True)
+class Pool:
+    """The series a writer can put into words, with their cumulative weights."""
+
+    series: tuple[Series, ...]
+    weights: tuple[float, ...]
+
+    @classmethod
+    def for_writer(cls, world: World, writer: Writer) -> Pool:
+        def writable(s: Series) -> bool:
+            shared = SHARES.get(s.metric)
+            return writer.can_write(s.metric) and (shared is None or writer.can_write(shared))
+
+        series = tuple(s for s in world.series if writable(s))
+        return cls(series, tuple(_cumulative([s.weight for s in series])))
 
 
 class ArticleWriter:
-    """Writes one article of about ``target`` bytes for file ``file``."""
+    """Writes one article for file ``file``, dated ``writer.day``, about a topic (one
+    series) and others; ``written_before`` is the corpus size before the file."""
 
     def __init__(
-        self, ledger: Ledger, writer: Writer, file: str, day: date, written_before: int
+        self, ledger: Ledger, writer: Writer, pool: Pool, file: str, written_before: int
     ) -> None:
         self.ledger = ledger
         self.world = ledger.world
         self.w = writer
         self.rng = writer.rng
+        self.day = writer.day
+        self.series = pool.series
+        self.weights = pool.weights
         self.file = file
-        self.day = day
         self.written_before = written_before
-        self.series = [s for s in self.world.series if self._writable(s)]
-        self.weights = _cumulative([s.weight for s in self.series])
         self.seen: set[tuple[str, str, str]] = set()
         self.topic = self._pick_series()
 
-    def _writable(self, s: Series) -> bool:
-        if not self.w.can_write(s.metric):
-            return False
-        return s.metric not in SHARES or self.w.can_write(SHARES[s.metric])
-
-    def _pick_series(self, metric: str | None = None) -> Series:
-        if metric is None:
-            return self.series[_weighted(self.rng, self.weights)]
-        pool = [s for s in self.series if s.metric == metric]
-        return pool[int(self.rng.random() * len(pool))]
+    def _pick_series(self) -> Series:
+        return self.series[_weighted(self.rng, self.weights)]
 
     def write(self, title_outlet: tuple[str, str], target: int, dated: bool) -> Draft:
         title, outlet = title_outlet
@@ -1233,7 +1315,8 @@ class ArticleWriter:
         blank = self.rng.random() < 0.3
         first = True
         while draft.size < target:
-            paragraph = self._paragraph(draft, len(draft.lines) + (1 if blank else 0), first)
+            line = len(draft.lines) + (1 if blank else 0)
+            paragraph = self._paragraph(draft, line, first, target - draft.size)
             if first:
                 paragraph = self.w.opening(self.day) + paragraph
                 first = False
@@ -1253,16 +1336,29 @@ class ArticleWriter:
 
     # --- paragraphs ---------------------------------------------------------------
 
-    def _paragraph(self, draft: Draft, line: int, first: bool) -> str:
+    def _paragraph(self, draft: Draft, line: int, first: bool, room: int) -> str:
+        """A paragraph of prose, or of one or two figures among prose; it stops early
+        once it fills ``room`` bytes, so that the last one does not overshoot much."""
+        parts: list[str] = []
+        used = 0
+        for kind in self._plan(first):
+            if used >= room:
+                break
+            text = self._claim_sentence(draft, line) if kind else self._filler()
+            parts.append(text)
+            used += _size(text)
+        return self.w.finish(parts)
+
+    def _plan(self, first: bool) -> list[bool]:
+        """Which sentences a paragraph has: True for a figure, False for prose."""
         rng = self.rng
         if rng.random() < PROSE_PARAGRAPHS and not first:
-            parts = [self._filler() for _ in range(rng.randint(2, 4))]
-        else:
-            parts = [self._filler()] if rng.random() < 0.6 else []
-            for _ in range(1 if rng.random() < 0.7 else 2):
-                parts.append(self._claim_sentence(draft, line))
-                parts.extend(self._filler() for _ in range(rng.randint(1, 2)))
-        return self.w.finish(parts)
+            return [False] * _randint(rng, 2, 4)
+        plan = [False] if rng.random() < 0.6 and not first else []
+        for _ in range(1 if rng.random() < 0.7 else 2):
+            plan.append(True)
+            plan.extend([False] * _randint(rng, 1, 2))
+        return plan
 
     def _filler(self) -> str:
         return self.w.noise() if self.rng.random() < NOISE_SHARE else self.w.prose()
@@ -1336,7 +1432,7 @@ class ArticleWriter:
         others = [s for s in others if s.entity != "world"]
         if not others or series.entity == "world":
             return None
-        chosen = _sample(self.rng, others, min(len(others), self.rng.randint(1, 2)))
+        chosen = _sample(self.rng, others, min(len(others), _randint(self.rng, 1, 2)))
         period = self._year()
         facts = [self._fact(s, period) for s in (series, *chosen)]
         for fact in facts:
@@ -1390,7 +1486,7 @@ class ArticleWriter:
             return None
         if series.entity == "world":
             return None
-        year = self.rng.randint(self.day.year + 1, LAST_YEAR)
+        year = _randint(self.rng, self.day.year + 1, LAST_YEAR)
         true = self.world.annual[(series.entity, series.metric)][year]
         guess = _round_sig(true * self.rng.uniform(0.85, 1.15), 2)
         mood = self.w.pick(("forecast", "forecast", "target", "hypothetical"))
@@ -1416,8 +1512,9 @@ class ArticleWriter:
         sentence, written = self.w.single(Fact(entity, metric, period, wrong), exact=True)
         true_written = self.w.figure(Fact(entity, metric, period, true), exact=True)
         draft.plants.append(
-            (line, Fact(entity, metric, period, wrong), true, written, true_written)
+            Plant(line, Fact(entity, metric, period, wrong), true, written, true_written)
         )
+        self.seen.add(key)
         self.ledger.planted_keys.add(key)
         self.ledger.figures += 1
         self.ledger.next_plant += self.rng.uniform(*PLANT_EVERY)
@@ -1452,6 +1549,11 @@ def _wrong_value(rng: random.Random, true: float, unit: str) -> float | None:
         if _sig_digits(wrong) >= max(2, _sig_digits(true)):  # 1万吨 would be too vague
             return wrong
     return None
+
+
+def _randint(rng: random.Random, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high``, both included (faster than randint)."""
+    return low + int(rng.random() * (high - low + 1))
 
 
 def _size(text: str) -> int:
@@ -1502,7 +1604,8 @@ class CorpusWriter:
         self.target = round(mb * MB)
         self.seed = seed
         self.words = words
-        self.ledger = Ledger(World(seed, words.names), seed)
+        self.ledger = Ledger(World(seed, words.names))
+        self.pools: dict[str, Pool] = {}
         self.ledger.next_plant = random.Random(f"plant:{seed}").uniform(*PLANT_EVERY)
         self.files: list[str] = []
         self.english: list[str] = []
@@ -1535,7 +1638,7 @@ class CorpusWriter:
         language = "zh" if rng.random() < 0.5 else "en"
         name = f"{index // FILES_PER_FOLDER:04d}/{index:06d}-{language}.txt"
         target = self._file_target(rng)
-        parts = 1 if rng.random() < 0.88 or target < 4_000 else rng.randint(2, 3)
+        parts = 1 if rng.random() < 0.88 or target < 4_000 else _randint(rng, 2, 3)
         lines: list[str] = []
         size = 0
         for k in range(parts):
@@ -1547,7 +1650,8 @@ class CorpusWriter:
             size = _size("\n".join(lines)) + 1
         data = ("\n".join(lines) + "\n").encode("utf-8")
         path = self.out_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if index % FILES_PER_FOLDER == 0:
+            path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         self.files.append(name)
         self.written += len(data)
@@ -1557,7 +1661,7 @@ class CorpusWriter:
 
     def _file_target(self, rng: random.Random) -> int:
         remaining = self.target - self.written
-        size = rng.randint(*FILE_BYTES)
+        size = _randint(rng, *FILE_BYTES)
         if remaining < size + FILE_BYTES[0]:
             return remaining if remaining <= FILE_BYTES[1] else remaining // 2
         return size
@@ -1567,22 +1671,22 @@ class CorpusWriter:
     ) -> Draft:
         day = self._date(rng)
         writer: Writer = (ZhWriter if language == "zh" else EnWriter)(self.words, rng, day)
-        article = ArticleWriter(self.ledger, writer, name, day, self.written)
+        if language not in self.pools:
+            self.pools[language] = Pool.for_writer(self.ledger.world, writer)
+        article = ArticleWriter(self.ledger, writer, self.pools[language], name, self.written)
         outlets = ZH_OUTLETS if language == "zh" else EN_OUTLETS
         outlet = writer.pick(outlets)
         title = self._unique_title(article, outlet)
         dated = alone and rng.random() < 0.15
         draft = article.write((title, outlet), target - 1, dated)
         first = offset + (1 if offset else 0) + 1  # 1-based line of the title
-        for line, fact, true, written, true_written in draft.plants:
-            self._record_plant(fact, true, written, true_written, name, first + line, language)
+        for plant in draft.plants:
+            self._record_plant(plant, name, first + plant.line, language)
         self.articles += 1
         return draft
 
-    def _record_plant(
-        self, fact: Fact, true: float, written: str, true_written: str, name: str, line: int,
-        language: str,
-    ) -> None:  # fmt: skip
+    def _record_plant(self, plant: Plant, name: str, line: int, language: str) -> None:
+        fact = plant.fact
         key = (fact.entity, fact.metric, fact.period)
         correct = tuple(f for f in self.ledger.attested.get(key, []) if f != name)
         self.ledger.planted.append(
@@ -1590,11 +1694,11 @@ class CorpusWriter:
                 entity=fact.entity,
                 metric=fact.metric,
                 period=fact.period,
-                true_value=true,
+                true_value=plant.true,
                 planted_value=fact.value,
                 unit=_unit(fact.entity, fact.metric),
-                written=written,
-                true_written=true_written,
+                written=plant.written,
+                true_written=plant.true_written,
                 file=name,
                 line=line,
                 language=language,

@@ -54,7 +54,7 @@ print(json.dumps({"wall": statistics.median(walls), "cpu": statistics.median(cpu
 """
 
 
-def _median_time(
+def median_time(
     extract: Callable[[str], list[object]], text: str, passes: int, by_line: bool = False
 ) -> tuple[float, float, int]:
     """The median wall-clock and CPU times of ``passes`` runs of ``extract`` over
@@ -70,7 +70,7 @@ def _median_time(
     return statistics.median(walls), statistics.median(cpus), count
 
 
-def _quantulum3_time(text: str, passes: int, python: str | None) -> tuple[float, float, int] | None:
+def quantulum3_time(text: str, passes: int, python: str | None) -> tuple[float, float, int] | None:
     """quantulum3's median wall and CPU times on ``text`` and its number of results, in
     this interpreter or in ``python``."""
     try:
@@ -80,7 +80,7 @@ def _quantulum3_time(text: str, passes: int, python: str | None) -> tuple[float,
         from quantulum3 import parser  # type: ignore[import-not-found]
 
         parser.parse(text[:2000])
-        return _median_time(parser.parse, text, passes, by_line=True)
+        return median_time(parser.parse, text, passes, by_line=True)
     except ImportError:
         pass
     if not python:
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     repeat = args.repeat or max(1, -(-1_000_000 // len(base.encode("utf-8"))))
     text = "\n".join([base] * repeat)
     size = len(text.encode("utf-8"))
-    wall, cpu, count = _median_time(extract_quantities, text, args.passes)
+    wall, cpu, count = median_time(extract_quantities, text, args.passes)
     print(f"{len(text):,} characters ({size / 1e6:.2f} MB UTF-8), {count:,} quantities")
     for name, median in (("wall clock", wall), ("CPU time", cpu)):
         print(
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     # About 100,000 characters, extracted line by line by both (quantulum3 slows down
     # more than linearly on long inputs; a line is a paragraph here).
     english = "\n".join([english] * max(1, -(-100_000 // len(english))))
-    ours_wall, ours_cpu, ours_count = _median_time(
+    ours_wall, ours_cpu, ours_count = median_time(
         extract_quantities, english, args.passes, by_line=True
     )
     print(
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         f" {len(english) / ours_cpu:,.0f} chars/s CPU, {len(english) / ours_wall:,.0f} wall"
         f" ({ours_count:,} quantities)"
     )
-    theirs = _quantulum3_time(english, max(1, min(args.passes, 3)), args.quantulum3_python)
+    theirs = quantulum3_time(english, max(1, min(args.passes, 3)), args.quantulum3_python)
     if theirs is None:
         print("quantulum3: not available (see --quantulum3-python)")
         return 0

@@ -78,10 +78,10 @@ _EN_MONTH_ABBR = {m[:3]: i for m, i in _EN_MONTHS.items()}
 # most sentences; it is never more than a pattern itself needs.
 _YEAR_DIGITS = ("19", "20")
 _MONTH_STEMS = tuple(m[:3] for m in _EN_MONTHS)
-Needs = tuple[tuple[str, ...], ...]
+Needs = tuple[frozenset[str], ...]
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
-    (name, re.compile(p), needs)
+    (name, re.compile(p), tuple(frozenset(group) for group in needs))
     for name, p, needs in (
         # 到2030年 / 2030年前 / by 2030: a deadline, which makes the figure a target or forecast.
         ("zh_part", _ZH_PART, (("半年", "季度", "月"),)),
@@ -135,6 +135,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
     )
 )
 
+_LITERALS = sorted({word for _, _, needs in _PATTERNS for group in needs for word in group})
+
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
@@ -171,22 +173,14 @@ def find_periods(
 
 def _scan(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
     lowered = text.lower()
+    present = {word for word in _LITERALS if word in lowered}
     for name, pattern, needs in _PATTERNS:
-        if _may_match(lowered, needs):
+        for group in needs:
+            if group.isdisjoint(present):
+                break  # none of this group's literals: the pattern cannot match
+        else:
             for match in pattern.finditer(text):
                 yield match.start(), match.end(), name, match
-
-
-def _may_match(lowered: str, needs: Needs) -> bool:
-    """Whether ``lowered`` holds a literal of every group in ``needs`` (loops, not
-    any()/all(): this runs for every pattern of every sentence)."""
-    for group in needs:
-        for word in group:
-            if word in lowered:
-                break
-        else:
-            return False
-    return True
 
 
 def _resolve(

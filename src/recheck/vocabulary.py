@@ -83,8 +83,8 @@ class Vocabulary:
     metrics: dict[str, Metric]
     change_cues: re.Pattern[str]
     part_cues: re.Pattern[str]
-    # Every modality's cues in one pattern, a named group per modality, in file order.
-    modality_cues: re.Pattern[str]
+    modality_cues: tuple[tuple[str, re.Pattern[str]], ...]  # per modality, in file order
+    _any_modality: re.Pattern[str]  # every modality's cues in one pattern
     _cjk: re.Pattern[str]  # terms with any non-ASCII character, matched as written
     _ascii: re.Pattern[str]  # ASCII terms as whole words, any case; case checked after
     _folded: re.Pattern[str]  # the same, matched case-sensitively in lower-cased text
@@ -135,9 +135,17 @@ class Vocabulary:
 
     def modality(self, text: str) -> tuple[str, str] | None:
         """The first modality cue in ``text``: (modality, word). Where cues of two
-        modalities start at the same place, the one listed first in the cues file wins."""
-        match = self.modality_cues.search(text)
-        return (match.lastgroup or "", match.group(0)) if match else None
+        modalities start at the same place, the one listed first in the cues file wins.
+        One search finds the place; only there is each modality tried."""
+        found = self._any_modality.search(text)
+        if found is None:
+            return None
+        for name, pattern in self.modality_cues:
+            match = pattern.match(text, found.start())
+            if match:
+                return name, match.group(0)
+        return None  # not reached: a cue starts where the search found one
+
 
 _CASE_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -312,7 +320,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
                 f"unknown metric {metric.share_of!r}"
             )
 
-    change, part, modality = _load_cues(cues_file)
+    change, part, modality, any_modality = _load_cues(cues_file)
     # English entity names may carry a possessive ("China's"); scan() strips it.
     terms = {*entity_terms, *metric_terms}
     cjk = re.compile(union(t for t in terms if not t.isascii()))
@@ -325,6 +333,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         change_cues=change,
         part_cues=part,
         modality_cues=modality,
+        _any_modality=any_modality,
         _cjk=cjk,
         _ascii=re.compile(ascii_terms, re.IGNORECASE),
         _folded=re.compile(ascii_terms),
@@ -342,10 +351,16 @@ def _digest(*paths: Path) -> str:
     return digest.hexdigest()
 
 
-def _load_cues(path: Path) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+Cues = tuple[
+    re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str]
+]
+
+
+def _load_cues(path: Path) -> Cues:
+    """The change and part cues, and the modality cues: per modality, and all in one."""
     never = re.compile(NEVER)
     if not path.is_file():
-        return never, never, never
+        return never, never, (), never
     data = load_yaml(path) or {}
     if not isinstance(data, dict):
         raise RuleError(f"{path}: expected a mapping")
@@ -358,7 +373,8 @@ def _load_cues(path: Path) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     modality_spec = data.get("modality") or {}
     if not isinstance(modality_spec, dict):
         raise RuleError(f"{path}: key 'modality': expected a mapping of modality to terms")
-    modal: list[str] = []
+    modal: list[tuple[str, re.Pattern[str]]] = []
+    every: list[str] = []
     for name, block in modality_spec.items():
         if name not in MODALITIES:
             raise RuleError(
@@ -367,5 +383,6 @@ def _load_cues(path: Path) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
             )
         terms = _terms(block, f"{path}: modality {name!r}")
         if terms:
-            modal.append(f"(?P<{name}>{terms_pattern(terms)})")
-    return change, part, re.compile("|".join(modal)) if modal else never
+            modal.append((name, re.compile(terms_pattern(terms))))
+            every += terms
+    return change, part, tuple(modal), re.compile(terms_pattern(every))
