@@ -74,6 +74,21 @@ def normalised(claim: Claim) -> str:
     return f"{number(claim.value)} {claim.unit}"
 
 
+# A conflict table shows this many sources for each distinct value; the JSON, SARIF
+# and HTML reports list them all.
+SOURCES_PER_VALUE = 2
+
+
+def by_value(claims: tuple[Claim, ...]) -> list[tuple[Claim, tuple[Claim, ...]]]:
+    """The claims grouped by the value as written and as normalised, in their order:
+    (the first claim, every claim) per distinct value. A consensus stated by a hundred
+    articles is one value with a hundred sources, not a hundred rows."""
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault((written(claim), normalised(claim)), []).append(claim)
+    return [(group[0], tuple(group)) for group in groups.values()]
+
+
 def is_article(claim: Claim) -> bool:
     return claim.origin == "article"
 

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..engine import format_number
 from ..models import Claim, Contradiction, Report
-from .common import excerpt, safe, split_quote
+from .common import SOURCES_PER_VALUE, by_value, excerpt, safe, split_quote
 
 __all__ = ["excerpt", "render_audit", "render_claims", "safe"]
 
@@ -40,10 +40,21 @@ def _frame(entity: str | None, metric: str | None, period: str | None) -> str:
     return " · ".join(x or "?" for x in (entity, metric, period))
 
 
-def _value(claim: Claim) -> Text:
+def _value(claim: Claim, sources: int) -> Text:
     written = f"{claim.hedge} {claim.text}".strip() if claim.hedge else claim.text
     text = Text(safe(written), style="bold")
     text.append(f"  = {format_number(claim.value)} {claim.unit}", style="dim")
+    if sources > 1:
+        text.append(f"  ({sources} sources)", style="dim")
+    return text
+
+
+def _sources(claims: tuple[Claim, ...]) -> Text:
+    """The first sources of one value, and how many more state it."""
+    text = Text("\n").join(_source(claim) for claim in claims[:SOURCES_PER_VALUE])
+    more = len(claims) - SOURCES_PER_VALUE
+    if more > 0:
+        text.append(f"\n… and {more} more source(s) with this value", style="dim italic")
     return text
 
 
@@ -72,8 +83,9 @@ def _table(title: str, contradictions: tuple[Contradiction, ...]) -> Table:
         rule.append(f"\n{c.severity}", style="dim")
         if c.status == "expired" and c.acknowledgement:
             rule.append(f"\nacknowledgement expired {c.acknowledgement.expires}", style="red")
-        values = Text("\n").join(_value(claim) for claim in c.claims)
-        sources = Text("\n").join(_source(claim) for claim in c.claims)
+        distinct = by_value(c.claims)
+        values = Text("\n").join(_value(first, len(group)) for first, group in distinct)
+        sources = Text("\n").join(_sources(group) for _, group in distinct)
         subject = Text(_frame(c.entity, c.metric, c.period))
         subject.append("\n" + safe(c.summary), style="dim")
         if c.derivation:  # the summary states the arithmetic; explain shows every step
