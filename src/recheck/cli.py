@@ -65,7 +65,6 @@ JobsOpt = Annotated[
     typer.Option(
         "--jobs",
         "-j",
-        min=1,
         help="Worker processes that read and extract [default: the number of cores].",
         show_default=False,
     ),
@@ -79,7 +78,6 @@ CacheDirOpt = Annotated[
     typer.Option(
         "--cache-dir",
         help="The claim cache folder [default: $RECHECK_CACHE_DIR, else ~/.cache/recheck].",
-        file_okay=False,
         show_default=False,
     ),
 ]
@@ -204,6 +202,8 @@ def _execution(
     from .pipeline import ENGINES, Execution, default_jobs
 
     _check_choice(engine, ENGINES, "engine")
+    if jobs is not None and jobs < 1:
+        raise _fail(f"--jobs must be 1 or more, not {jobs}")
     if engine == "dask" and not scheduler:
         raise _fail("--engine dask needs --scheduler ADDRESS (for example tcp://10.0.0.5:8786)")
     if scheduler and engine != "dask":

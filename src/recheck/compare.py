@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .models import Claim, Rule, Tolerance
-from .revisions import latest, same_series
+from .revisions import Series, latest, same_series, series
 from .units import UnitError, convert, dimension
 
 # An approximate figure ("about", 约) whose bounds the text did not give admits this
@@ -339,11 +339,16 @@ def revision(claims: Sequence[Claim], rule: Rule, tolerance: Tolerance) -> Findi
     edition of the reference that a newer edition has revised."""
     current, superseded = latest(claims)
     found: list[tuple[float, tuple[Claim, ...], str]] = []
+    in_series: dict[Series, list[Claim]] = {}
+    for new in current:
+        key = series(new)
+        if key is not None:
+            in_series.setdefault(key, []).append(new)
     for old in superseded:
         if old.origin != "article":
             continue
-        for new in current:
-            if same_series(old, new) and not _agree(tolerance, old, new):
+        for new in in_series.get(series(old), ()):  # type: ignore[arg-type]
+            if not _agree(tolerance, old, new):
                 found.append(
                     (
                         _gap(old, new),

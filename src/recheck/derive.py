@@ -19,6 +19,7 @@ period).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -189,15 +190,35 @@ def _stated_step(claim: Claim) -> str:
     )
 
 
+class _Apart:
+    """Ranges indexed so that those apart from a given range (wholly above or below
+    it) are found without looking at the others: the work follows the pairs that can
+    disagree, not derived × stated."""
+
+    def __init__(self, ranges: Sequence[tuple[float, float]]) -> None:
+        self._by_low = sorted(range(len(ranges)), key=lambda i: ranges[i][0])
+        self._lows = [ranges[i][0] for i in self._by_low]
+        self._by_high = sorted(range(len(ranges)), key=lambda i: ranges[i][1])
+        self._highs = [ranges[i][1] for i in self._by_high]
+
+    def from_range(self, other: tuple[float, float]) -> list[int]:
+        """The indexes of the ranges that start above ``other`` or end below it."""
+        above = self._by_low[bisect_right(self._lows, other[1]) :]
+        below = self._by_high[: bisect_left(self._highs, other[0])]
+        return above + below
+
+
 def _compare(
     key: Key, derived: list[_Derived], stated: list[Claim], rule: Rule
 ) -> tuple[Key, Finding] | None:
     unit = key[2]
     tolerance = rule.tolerance_for(quantity_kind(unit))
     conflicts: list[tuple[float, float, _Derived, Claim]] = []
+    apart = _Apart([admitted(s) for s in stated])
     for d in derived:
         d_range = admitted(d.claim)
-        for s in stated:
+        for index in apart.from_range(d_range):
+            s = stated[index]
             gap = range_gap(d_range, admitted(s))
             limit = allowed(tolerance, min(abs(d.claim.value), abs(s.value)), unit)
             if math.isfinite(gap) and gap > limit:

@@ -61,7 +61,10 @@ def run_rules(
 
     Metrics in ``incomparable`` (amounts of one-off events) are compared only by rules
     that name them."""
-    return survey_findings(claims, rules) + group_findings(claims, rules, incomparable)
+    stated = _stated(claims)
+    return survey_findings(claims, rules, stated) + group_findings(
+        claims, rules, incomparable, stated
+    )
 
 
 def partition_key(claim: Claim) -> tuple[str, str, str]:
@@ -71,10 +74,13 @@ def partition_key(claim: Claim) -> tuple[str, str, str]:
     return (claim.entity or "", claim.metric or "", claim.unit)
 
 
-def survey_findings(claims: Sequence[Claim], rules: Sequence[Rule]) -> list[Contradiction]:
+def survey_findings(
+    claims: Sequence[Claim], rules: Sequence[Rule], stated: Sequence[Claim] | None = None
+) -> list[Contradiction]:
     """What the survey kinds (derived figures, internal arithmetic) find: they look
-    across groups, so they need all the claims."""
-    stated = _stated(claims)
+    across groups, so they need all the claims. ``stated``: :func:`_stated` of the
+    claims, when the caller has it."""
+    stated = _stated(claims) if stated is None else stated
     actual = [c for c in stated if c.frame.modality == "actual"]
     return [
         _contradiction(rule, key, finding)
@@ -85,13 +91,16 @@ def survey_findings(claims: Sequence[Claim], rules: Sequence[Rule]) -> list[Cont
 
 
 def group_findings(
-    claims: Sequence[Claim], rules: Sequence[Rule], incomparable: frozenset[str] = frozenset()
+    claims: Sequence[Claim],
+    rules: Sequence[Rule],
+    incomparable: frozenset[str] = frozenset(),
+    stated: Sequence[Claim] | None = None,
 ) -> list[Contradiction]:
     """What the grouping kinds find, comparing claims of one (entity, metric, unit and
     period) at a time. The catch-all rule reports only groups no other rule reported."""
     found: list[Contradiction] = []
     reported: dict[tuple[str, ...], list[frozenset[str]]] = {}
-    stated = _stated(claims)
+    stated = _stated(claims) if stated is None else stated
     for rule in sorted(rules, key=lambda r: (r.is_catch_all, r.id)):
         if rule.kind in SURVEY_KINDS:
             continue

@@ -42,15 +42,14 @@ def _series_title(title: str) -> str:
 def latest(claims: Iterable[Claim]) -> tuple[list[Claim], list[Claim]]:
     """Split claims of one key into (current, superseded), keeping the input order."""
     claims = list(claims)
+    keys = [series(claim) for claim in claims]
     newest: dict[Series, str] = {}
-    for claim in claims:
-        key = series(claim)
+    for claim, key in zip(claims, keys, strict=True):
         if key is not None and claim.article_date is not None:
             newest[key] = max(newest.get(key, ""), claim.article_date)
     current: list[Claim] = []
     superseded: list[Claim] = []
-    for claim in claims:
-        key = series(claim)
+    for claim, key in zip(claims, keys, strict=True):
         if key is not None and (claim.article_date or "") < newest[key]:
             superseded.append(claim)
         else:

@@ -24,6 +24,7 @@ from .atomic import write_atomic
 Facts = tuple[str, str]  # (dimension, canonical unit)
 
 _units: dict[str, Facts | None] | None = None  # None until the file is read
+_file: Path | None = None  # the file it was read from, and is saved to
 _factors: dict[str, float] = {}
 _new = False
 
@@ -66,9 +67,10 @@ def path() -> Path:
 
 
 def _load() -> dict[str, Facts | None]:
-    global _units
+    global _units, _file
     if _units is None:
-        units, factors = _read(path())
+        _file = path()
+        units, factors = _read(_file)
         _units = units
         _factors.update(factors)
     return _units
@@ -97,9 +99,9 @@ def _changed() -> None:
 def save() -> None:
     """Add what this process learned to the memo file (merged, written atomically)."""
     global _new
-    if not _new or _units is None:
+    if not _new or _units is None or _file is None:
         return
-    file = path()
+    file = _file
     units, factors = _read(file)
     units.update(_units)
     factors.update(_factors)

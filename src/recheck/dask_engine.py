@@ -1,0 +1,231 @@
+"""The audit on a Dask cluster (``recheck audit --engine dask --scheduler ADDRESS``).
+
+The report is the one the local engine writes; only where the work runs changes::
+
+    client   list the files (documents.iter_paths), cut the list into batches
+       |     scatter the rulebook to every worker, once
+    workers  frame each batch with a FileWorker                  -> FileClaims per file
+       |     shard each batch's claims by engine.partition_key  -> one shard per partition
+    workers  per partition: its shards of every batch, plus its share of the
+       |     reference rows, go through engine.group_findings    -> findings
+    client   gather the FileClaims (the report lists every claim) and the findings,
+             run engine.survey_findings over all the claims, rank, build the Report
+
+Claims with different partition keys (entity, metric, unit) never meet in a group, so
+the findings of the partitions together are what ``group_findings`` finds on all the
+claims at once; the survey kinds look across groups and run on the client.
+
+Workers read the files themselves, from the paths the client lists: the input must be
+on a filesystem every worker mounts at the same path (relative paths are resolved in
+each worker's working folder). The rules travel from the client. The claim cache
+(``execution.cache``) is a folder on each worker's machine, shared only if that folder
+is. The connection timeout is Dask's ``distributed.comm.timeouts.connect``
+(``DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT=5s``). See docs/dask.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import operator
+import threading
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from contextlib import contextmanager
+from dataclasses import replace
+from itertools import chain
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import documents
+from .audit import _claim_order
+from .engine import group_findings, partition_key, survey_findings
+from .errors import InputError
+from .models import Claim, Contradiction, Report, Skipped
+from .pipeline import Execution, FileClaims, FileWorker
+from .ranking import rank
+from .rulebook import Rulebook
+
+if TYPE_CHECKING:
+    from distributed import Client
+    from tornado.ioloop import IOLoop
+
+BATCHES_PER_THREAD = 4  # file batches per worker thread: enough to even out the load
+PARTITIONS_PER_THREAD = 1  # comparison partitions per worker thread
+
+Shards = tuple[tuple[Claim, ...], ...]
+
+
+def audit_on_dask(
+    paths: list[str],
+    rulebook: Rulebook,
+    rows: Sequence[Claim],
+    execution: Execution,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """The report :func:`recheck.audit.audit` gives, computed on the cluster whose
+    scheduler is at ``execution.scheduler``."""
+    try:
+        import distributed
+    except ImportError:
+        raise InputError(
+            "the dask engine needs the dask extra: pip install 'recheck[dask]'"
+        ) from None
+    if not execution.scheduler:
+        raise InputError("the dask engine needs a scheduler address (tcp://HOST:8786)")
+    skipped: list[Skipped] = []
+    files = list(documents.iter_paths(paths, skipped))
+    skipped = [replace(s, path=documents.printable_path(s.path)) for s in skipped]
+    if not files:
+        raise _no_documents(paths, skipped)
+    incomparable = frozenset(m.id for m in rulebook.vocabulary.metrics.values() if not m.comparable)
+
+    with _connect(execution.scheduler) as client:
+        threads = sum(client.nthreads().values())
+        batches = _split(files, BATCHES_PER_THREAD * threads)
+        parts = max(1, PARTITIONS_PER_THREAD * threads)
+        book = client.scatter(rulebook, broadcast=True, hash=False)
+        framed = client.map(_frame, batches, rulebook=book, cache=execution.cache, pure=False)
+        shards = client.map(_shard_batch, framed, parts=parts, pure=False)
+        row_shards = _shard(rows, parts)
+        findings = [
+            client.submit(
+                _compare,
+                book,
+                incomparable,
+                row_shards[i],
+                *(client.submit(operator.getitem, s, i, pure=False) for s in shards),
+                pure=False,
+            )
+            for i in range(parts)
+        ]
+        if progress is not None:
+            sizes = {f.key: len(batch) for f, batch in zip(framed, batches, strict=True)}
+            done = 0
+            for future in distributed.as_completed(framed, loop=client.loop):
+                done += sizes[future.key]
+                progress(done, len(files))
+        results: list[FileClaims] = list(chain.from_iterable(client.gather(framed)))
+        claims = [c for r in results if r.skipped is None for c in r.claims]
+        skipped += [r.skipped for r in results if r.skipped is not None]
+        if all(r.skipped is not None for r in results):
+            raise _no_documents(paths, skipped)
+        grouped: list[Contradiction] = list(chain.from_iterable(client.gather(findings)))
+
+    claims.sort(key=_claim_order)
+    # rank orders by score, then fingerprint, which names the rule and the group: the
+    # order the partitions come back in cannot change the report.
+    contradictions = rank(survey_findings([*claims, *rows], rulebook.rules) + grouped)
+    return Report(
+        claims=tuple(claims),
+        contradictions=contradictions,
+        rules=rulebook.rules,
+        skipped=tuple(skipped),
+    )
+
+
+# -- on the workers ------------------------------------------------------------------
+
+
+def _frame(batch: list[str], rulebook: Rulebook, cache: Path | None) -> list[FileClaims]:
+    worker = FileWorker(rulebook, cache)
+    return [worker(path) for path in batch]
+
+
+def _shard_batch(results: list[FileClaims], parts: int) -> Shards:
+    return _shard(chain.from_iterable(r.claims for r in results), parts)
+
+
+def _shard(claims: Iterable[Claim], parts: int) -> Shards:
+    """``claims`` cut into ``parts`` shards by partition key, each in the given order."""
+    shards: list[list[Claim]] = [[] for _ in range(parts)]
+    for claim in claims:
+        # crc32, not hash(): every process must put a key in the same shard.
+        key = "\x1f".join(partition_key(claim)).encode("utf-8", "surrogatepass")
+        shards[zlib.crc32(key) % parts].append(claim)
+    return tuple(tuple(shard) for shard in shards)
+
+
+def _compare(
+    rulebook: Rulebook,
+    incomparable: frozenset[str],
+    rows: tuple[Claim, ...],
+    *shards: tuple[Claim, ...],
+) -> list[Contradiction]:
+    """The grouping rules' findings on one partition. The claims go in the order the
+    local engine gives them: sorted as the report sorts them (a stable sort, so claims
+    at one position keep the order they were extracted in), then the reference rows."""
+    claims = sorted(chain.from_iterable(shards), key=_claim_order)
+    return group_findings([*claims, *rows], rulebook.rules, incomparable)
+
+
+# -- on the client -------------------------------------------------------------------
+
+
+def _split(files: list[str], batches: int) -> list[list[str]]:
+    """``files`` in at most ``batches`` contiguous runs of near-equal length."""
+    n = max(1, min(batches, len(files)))
+    return [files[i * len(files) // n : (i + 1) * len(files) // n] for i in range(n)]
+
+
+def _no_documents(paths: Sequence[str], skipped: Sequence[Skipped]) -> InputError:
+    reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
+    return InputError(
+        f"no documents to audit in {', '.join(paths)}" + (f" ({reasons})" if reasons else "")
+    )
+
+
+@contextmanager
+def _connect(address: str) -> Iterator[Client]:
+    """A client of the scheduler at ``address``, closed on the way out, or an
+    :class:`InputError` naming the address."""
+    import dask
+    import distributed
+    from distributed.comm import get_address_host_port
+
+    timeout = dask.config.get("distributed.comm.timeouts.connect")
+    try:
+        get_address_host_port(address)
+    except ValueError as exc:
+        raise InputError(f"{address!r} is not a Dask scheduler address: {_line(exc)}") from None
+    with _event_loop() as loop:
+        try:
+            client = distributed.Client(address, timeout=timeout, loop=loop, set_as_default=False)
+        except (OSError, ValueError) as exc:
+            raise InputError(
+                f"cannot reach the Dask scheduler at {address}: {_line(exc)}"
+            ) from None
+        with client:
+            try:
+                client.wait_for_workers(1, timeout=timeout)
+            except (OSError, TimeoutError):
+                raise InputError(f"the Dask scheduler at {address} has no workers") from None
+            yield client
+
+
+@contextmanager
+def _event_loop() -> Iterator[IOLoop]:
+    """An event loop running in a thread of ours, for the client, stopped and joined on
+    the way out. (A ``Client`` left to start its own loop thread leaves it running when
+    the connection fails: it closes itself before the caller can.)"""
+    from tornado.ioloop import IOLoop
+
+    ready: Future[tuple[IOLoop, asyncio.Event]] = Future()
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        ready.set_result((IOLoop.current(), stop))
+        await stop.wait()
+
+    thread = threading.Thread(target=asyncio.run, args=(run(),), name="recheck dask", daemon=True)
+    thread.start()
+    loop, stop = ready.result()
+    try:
+        yield loop
+    finally:
+        loop.add_callback(stop.set)
+        thread.join()
+
+
+def _line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
