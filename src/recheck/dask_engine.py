@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import documents
-from .audit import _claim_order
+from .audit import claim_order
 from .engine import group_findings, partition_key, survey_findings
 from .errors import InputError
 from .models import Claim, Contradiction, Report, Skipped
@@ -112,7 +112,7 @@ def audit_on_dask(
             raise _no_documents(paths, skipped)
         grouped: list[Contradiction] = list(chain.from_iterable(client.gather(findings)))
 
-    claims.sort(key=_claim_order)
+    claims.sort(key=claim_order)
     # rank orders by score, then fingerprint, which names the rule and the group: the
     # order the partitions come back in cannot change the report.
     contradictions = rank(survey_findings([*claims, *rows], rulebook.rules) + grouped)
@@ -155,7 +155,7 @@ def _compare(
     """The grouping rules' findings on one partition. The claims go in the order the
     local engine gives them: sorted as the report sorts them (a stable sort, so claims
     at one position keep the order they were extracted in), then the reference rows."""
-    claims = sorted(chain.from_iterable(shards), key=_claim_order)
+    claims = sorted(chain.from_iterable(shards), key=claim_order)
     return group_findings([*claims, *rows], rulebook.rules, incomparable)
 
 
