@@ -37,8 +37,8 @@ from .compare import (
     written,
 )
 from .derive import Key, Survey, sentences
-from .framing import quantity_kind
 from .models import Claim, Rule, Tolerance
+from .units import quantity_kind
 
 _TOUCHING_TAIL = r"[了约近达为]?\s*$"
 

@@ -34,8 +34,8 @@ from .compare import (
     where,
     written,
 )
-from .framing import quantity_kind
 from .models import Claim, Frame, Rule
+from .units import quantity_kind
 
 Key = tuple[str, str, str, str]  # (entity, metric, unit, period), as in engine.GroupKey
 Survey = Callable[[Sequence[Claim], Rule], list[tuple[Key, Finding]]]

@@ -19,11 +19,11 @@ from collections.abc import Iterable, Sequence
 
 from .compare import Finding, dimension_of
 from .compare import format_number as format_number
-from .framing import quantity_kind
 from .kinds import GROUP_KINDS, SEES_REFERENCE, SURVEY_KINDS
 from .models import Claim, Contradiction, Rule
 from .ranking import score
 from .revisions import superseded_ids
+from .units import quantity_kind
 
 GroupKey = tuple[str | None, str | None, str, str | None]
 

@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from .models import Article, Claim, Frame, Quantity, Sentence
 from .periods import CURRENT, PeriodMention, find_periods
-from .units import UnitError, canonical_figure, dimension
+from .units import UnitError, canonical_figure, quantity_kind
 from .vocabulary import Mention, Vocabulary
 
 # Clause boundaries: CJK commas and enumerations of clauses, English ", " and dashes.
@@ -49,29 +49,6 @@ Extractor = Callable[[str], list[Quantity]]
 class _Clause:
     start: int
     end: int
-
-
-def quantity_kind(unit: str) -> str:
-    """The metric dimension a unit can fill: mass, percent, money, price, count, fold."""
-    if unit == "percent":
-        return "percent"
-    if unit == "fold":
-        return "fold"
-    if unit in {"dimensionless", "item"}:
-        return "count"
-    if unit == "percentage_point":
-        return "points"
-    try:
-        dims = dimension(unit)
-    except UnitError:
-        return "other"
-    if dims == "[mass]":
-        return "mass"
-    if dims.startswith("[currency_") and "/" not in dims and "*" not in dims:
-        return "money"
-    if dims.startswith("[currency_") and dims.endswith("/ [mass]"):
-        return "price"
-    return "other"
 
 
 class Framer:

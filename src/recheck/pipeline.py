@@ -14,13 +14,15 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import documents
 from .cache import ClaimCache, extraction_key
-from .framing import Framer
 from .models import Claim, Skipped
-from .quantities import extract_quantities
 from .rulebook import Rulebook
+
+if TYPE_CHECKING:
+    from .framing import Framer
 
 # Below this much input, worker processes cost more to start than they save.
 PARALLEL_MIN_BYTES = 512 * 1024
@@ -70,13 +72,24 @@ class FileWorker:
     """Frames one file at a time with one rulebook (and cache)."""
 
     def __init__(self, rulebook: Rulebook, cache_folder: Path | None = None) -> None:
-        self.framer = Framer(rulebook.vocabulary, extract_quantities)
+        self.vocabulary = rulebook.vocabulary
+        self._framer: Framer | None = None
         digest = rulebook.vocabulary.digest
         self.cache = (
             ClaimCache(cache_folder, extraction_key(digest))
             if cache_folder is not None and digest
             else None
         )
+
+    def framer(self) -> Framer:
+        """The framer, built on the first file the cache does not hold: the extractor's
+        patterns take a fifth of a second to compile."""
+        if self._framer is None:
+            from .framing import Framer
+            from .quantities import extract_quantities
+
+            self._framer = Framer(self.vocabulary, extract_quantities)
+        return self._framer
 
     def __call__(self, path: str) -> FileClaims:
         shown = documents.printable_path(path)
@@ -93,7 +106,7 @@ class FileWorker:
             return FileClaims(shown, skipped=document)
         found: list[Claim] = []
         for article in documents.split_articles(document):
-            found.extend(self.framer.frame_article(article, documents.sentences(article)))
+            found.extend(self.framer().frame_article(article, documents.sentences(article)))
         claims = tuple(found)
         if self.cache is not None:
             self.cache.put(key, claims)

@@ -39,9 +39,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, RuleError
-from .framing import quantity_kind
 from .models import Claim, Frame
-from .units import UnitError, canonical_figure, check_unit
+from .units import UnitError, canonical_figure, check_unit, quantity_kind
 from .vocabulary import Vocabulary
 from .yamlio import load_yaml
 

@@ -22,7 +22,7 @@ from .yamlio import key_lines, load_yaml
 PERIOD_MODES = ("same", "any")
 RULE_KEYS = COMMON_KEYS.union(*KIND_KEYS.values())
 SELECT_KEYS = {"entity", "metric", "dimension"}
-# Tolerances may differ by the kind of value compared (see framing.quantity_kind).
+# Tolerances may differ by the kind of value compared (see units.quantity_kind).
 TOLERANCE_KINDS = (*sorted(METRIC_DIMENSIONS - {"any"}), "points", "other", "default")
 EXAMPLE_CLAIM_KEYS = {
     "entity",

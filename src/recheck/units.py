@@ -229,3 +229,26 @@ def canonical_figure(
     upper = convert(upper, unit, target) if upper is not None else None
     precision = abs(convert(precision, unit, target)) if precision else 0.0
     return value, lower, upper, precision, target
+
+
+def quantity_kind(unit: str) -> str:
+    """The metric dimension a unit can fill: mass, percent, money, price, count, fold."""
+    if unit == "percent":
+        return "percent"
+    if unit == "fold":
+        return "fold"
+    if unit in {"dimensionless", "item"}:
+        return "count"
+    if unit == "percentage_point":
+        return "points"
+    try:
+        dims = dimension(unit)
+    except UnitError:
+        return "other"
+    if dims == "[mass]":
+        return "mass"
+    if dims.startswith("[currency_") and "/" not in dims and "*" not in dims:
+        return "money"
+    if dims.startswith("[currency_") and dims.endswith("/ [mass]"):
+        return "price"
+    return "other"
