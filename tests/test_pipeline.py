@@ -33,10 +33,8 @@ def _files(corpus: Path) -> list[str]:
     return list(documents.iter_paths([str(corpus)]))
 
 
-@pytest.fixture
-def parallel(monkeypatch):
-    """Worker processes for any input of more than one byte; records each use of them."""
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 1)
+def _spy_on_workers(monkeypatch) -> list[int]:
+    """How many files each use of the worker processes was given."""
     used: list[int] = []
     real = pipeline._in_workers
 
@@ -46,6 +44,13 @@ def parallel(monkeypatch):
 
     monkeypatch.setattr(pipeline, "_in_workers", spy)
     return used
+
+
+@pytest.fixture
+def parallel(monkeypatch):
+    """Worker processes for any input of more than one byte; records each use of them."""
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 1)
+    return _spy_on_workers(monkeypatch)
 
 
 @pytest.fixture
@@ -81,14 +86,7 @@ def test_two_jobs_give_the_same_claims_in_the_same_order(
 def test_the_real_threshold_sends_a_large_corpus_to_the_workers(tmp_path, rulebook, monkeypatch):
     corpus = _big_corpus(tmp_path, copies=1)
     files = _files(corpus)
-    taken: list[int] = []
-    real = pipeline._in_workers
-
-    def spy(paths, rulebook, execution):
-        taken.append(len(paths))
-        yield from real(paths, rulebook, execution)
-
-    monkeypatch.setattr(pipeline, "_in_workers", spy)
+    taken = _spy_on_workers(monkeypatch)
     small = list(frame_files(files, rulebook, Execution(jobs=2)))
     assert taken == []  # below PARALLEL_MIN_BYTES: not worth starting workers
     padding = corpus / "zz-padding.txt"

@@ -15,11 +15,23 @@ from rich.text import Text
 
 from ..engine import format_number
 from ..models import Claim, Contradiction, Report
-from .common import SOURCES_PER_VALUE, by_value, excerpt, safe, split_quote
+from .common import (
+    SOURCES_PER_VALUE,
+    by_value,
+    excerpt,
+    location,
+    primary,
+    safe,
+    split_quote,
+)
 
 __all__ = ["excerpt", "render_audit", "render_claims", "safe"]
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+# The conflict table shows the most severe contradictions in full; each one after them
+# gets one line (the HTML, JSON and SARIF reports show every one in full). A table of
+# thousands of rows is unreadable in a terminal, and slow to draw.
+TABLE_ROWS = 50
 
 
 def _console(color: bool, width: int) -> tuple[Console, StringIO]:
@@ -95,12 +107,30 @@ def _table(title: str, contradictions: tuple[Contradiction, ...]) -> Table:
     return table
 
 
+def _line(c: Contradiction) -> Text:
+    """One contradiction on one line: rank, score, rule, frame, values, first source."""
+    line = Text(f"  #{c.rank} {c.score:.1f} ")
+    line.append(c.rule, style=_SEVERITY_STYLE.get(c.severity, ""))
+    line.append(f" {_frame(c.entity, c.metric, c.period)}: {safe(c.summary)}")
+    line.append(f" ({safe(location(primary(c)[0]))})", style="cyan")
+    return line
+
+
 def render_audit(report: Report, *, color: bool = False, width: int = 160, **_: Any) -> str:
     console, buffer = _console(color, width)
     open_ = tuple(c for c in report.contradictions if c.fails)
     label = "new contradiction" if report.baselined else "contradiction"
     if open_:
-        console.print(_table(f"{len(open_)} {label}(s) among {len(report.claims)} claims", open_))
+        title = f"{len(open_)} {label}(s) among {len(report.claims)} claims"
+        console.print(_table(title, open_[:TABLE_ROWS]))
+        rest = open_[TABLE_ROWS:]
+        if rest:
+            console.print(
+                f"{len(rest)} more {label}(s), one line each "
+                "(--format html or json shows them in full):"
+            )
+        for c in rest:
+            console.print(_line(c))
     else:
         console.print(f"No {label}s among {len(report.claims)} claims.")
     for status, heading in (
