@@ -361,3 +361,14 @@ def test_worker_processes_share_the_cache(tmp_path, rulebook, monkeypatch):
     second = list(frame_files(_files(corpus), rulebook, run))
     assert all(r.cached for r in second)
     assert [r.claims for r in second] == [r.claims for r in first]
+
+
+def test_cache_clear_also_removes_the_unit_memo(tmp_path):
+    from recheck import cache
+    from recheck.unitmemo import FOLDER
+
+    memo = tmp_path / FOLDER / "x.json"
+    memo.parent.mkdir(parents=True)
+    memo.write_text("{}", encoding="utf-8")
+    cache.clear(tmp_path)
+    assert not memo.parent.exists()

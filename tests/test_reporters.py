@@ -572,3 +572,31 @@ def test_streamed_json_is_the_whole_record_serialised(seeds_report):
     assert render_claims(seeds_report, "json") == whole(claims)
     empty = replace(seeds_report, claims=())
     assert render_audit(empty, "json") == whole({**head, **empty.to_record()})
+
+
+def test_text_table_shows_the_most_severe_in_full_and_one_line_for_the_rest(
+    seeds_report, monkeypatch
+):
+    from recheck.reporters import text
+
+    monkeypatch.setattr(text, "TABLE_ROWS", 3)
+    out = render_audit(seeds_report, "text", color=False)
+    tail = out.split("more contradiction(s), one line each", 1)[1]
+    ranks = [int(n) for n in re.findall(r"^  #(\d+) ", tail, flags=re.MULTILINE)]
+    assert ranks == list(range(4, len(seeds_report.contradictions) + 1))
+    for c in seeds_report.contradictions[3:]:
+        assert c.rule in tail and (c.entity or "?") in tail
+    for c in seeds_report.contradictions[:3]:  # the first three stay in the table
+        assert f"#{c.rank} " not in tail
+
+
+def test_text_table_lists_each_value_once_with_a_count_of_its_sources(seeds_report):
+    from recheck.reporters import text
+    from recheck.reporters.common import SOURCES_PER_VALUE
+
+    c = seeds_report.contradictions[0]
+    many = replace(c, claims=(c.claims[0],) * (SOURCES_PER_VALUE + 3) + c.claims[1:])
+    report = replace(seeds_report, contradictions=(many,))
+    out = text.render_audit(report, width=400)  # wide enough that no cell wraps
+    assert f"({SOURCES_PER_VALUE + 3} sources)" in out
+    assert "… and 3 more source(s) with this value" in out

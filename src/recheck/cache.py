@@ -99,10 +99,14 @@ def _code_digest() -> str:
 
 
 def clear(folder: Path) -> int:
-    """Remove every cache entry under ``folder``; returns how many there were."""
+    """Remove every claim entry under ``folder``, and the unit memo; returns how many
+    claim entries there were."""
+    from .unitmemo import FOLDER as UNIT_MEMO
+
     root = folder / FORMAT
     count = sum(1 for _ in root.rglob("*.json")) if root.is_dir() else 0
     shutil.rmtree(root, ignore_errors=True)
+    shutil.rmtree(folder / UNIT_MEMO, ignore_errors=True)
     return count
 
 

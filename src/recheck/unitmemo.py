@@ -22,6 +22,7 @@ from pathlib import Path
 from .atomic import write_atomic
 
 Facts = tuple[str, str]  # (dimension, canonical unit)
+FOLDER = "units-v1"  # inside the cache folder
 
 _units: dict[str, Facts | None] | None = None  # None until the file is read
 _file: Path | None = None  # the file it was read from, and is saved to
@@ -63,7 +64,7 @@ def path() -> Path:
             except OSError:
                 continue
             digest.update(f"{folder}|{name}|{info.st_size}|{info.st_mtime_ns}".encode())
-    return default_folder() / "units-v1" / f"{digest.hexdigest()[:20]}.json"
+    return default_folder() / FOLDER / f"{digest.hexdigest()[:20]}.json"
 
 
 def _load() -> dict[str, Facts | None]:
