@@ -15,6 +15,8 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from recheck.audit import audit
@@ -600,3 +602,27 @@ def test_text_table_lists_each_value_once_with_a_count_of_its_sources(seeds_repo
     out = text.render_audit(report, width=400)  # wide enough that no cell wraps
     assert f"({SOURCES_PER_VALUE + 3} sources)" in out
     assert "… and 3 more source(s) with this value" in out
+
+
+_json_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(),
+)
+_json_values = st.recursive(
+    _json_scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(_json_values)
+def test_the_fast_json_encoder_writes_what_json_dumps_writes(value):
+    from recheck.reporters.json_report import _dumps, indented
+
+    assert indented(value) == _dumps(value)
+    assert indented(value, 2) == _dumps(value).replace("\n", "\n    ")

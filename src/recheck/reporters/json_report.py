@@ -26,6 +26,41 @@ def _dumps(value: Any) -> str:
     return json.dumps(_clean(value), ensure_ascii=False, indent=2, allow_nan=False)
 
 
+def indented(value: Any, level: int = 0) -> str:
+    """``_dumps(value)``, byte for byte, for the values a record holds (dicts with string
+    keys, lists, strings, floats, ints, booleans, None; infinity and NaN are written as
+    null), indented as at ``level``; several times faster: with an indent, the json
+    module encodes in pure Python, one generator per container. Each claim of a report
+    is encoded this way."""
+    if isinstance(value, str):
+        return _string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return float.__repr__(value) if math.isfinite(value) else "null"
+    inner = "\n" + "  " * (level + 1)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = (f"{_string(k)}: {indented(v, level + 1)}" for k, v in value.items())
+        return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        items = (indented(v, level + 1) for v in value)
+        return "[" + inner + ("," + inner).join(items) + "\n" + "  " * level + "]"
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+_string = json.encoder.encode_basestring  # the C encoder's, as ensure_ascii=False uses
+
+
 def _with_claims(head: dict[str, Any], claims: Iterable[Claim]) -> str:
     """``head`` serialised with its ``claims`` key holding ``claims``, each claim's record
     built and serialised on its own, so that a large corpus's records never all exist
@@ -34,7 +69,7 @@ def _with_claims(head: dict[str, Any], claims: Iterable[Claim]) -> str:
     slot = '\n  "claims": null'
     text = _dumps({**head, "claims": None})
     pad = "\n    "
-    items = [pad + _dumps(claim.to_record()).replace("\n", pad) for claim in claims]
+    items = [pad + indented(claim.to_record(), 2) for claim in claims]
     listing = "[" + ",".join(items) + "\n  ]" if items else "[]"
     return text.replace(slot, slot[: -len("null")] + listing, 1) + "\n"
 
