@@ -97,7 +97,7 @@ class Size:
 
 def measure_stages(folder: Path, size: int) -> tuple[tuple[Stage, ...], object]:
     """Each stage's wall time over the corpus in ``folder``, and the report."""
-    from recheck.audit import claim_order
+    from recheck.audit import claim_order, incomparable_metrics
     from recheck.engine import run_rules
     from recheck.models import Report
     from recheck.ranking import rank
@@ -125,7 +125,7 @@ def measure_stages(folder: Path, size: int) -> tuple[tuple[Stage, ...], object]:
             claims.extend(framer.frame_article(article, sentences))
         spent["frame"] += time.perf_counter() - began
     claims.sort(key=claim_order)
-    incomparable = frozenset(m.id for m in rulebook.vocabulary.metrics.values() if not m.comparable)
+    incomparable = incomparable_metrics(rulebook)
     began = time.perf_counter()
     contradictions = rank(run_rules(claims, rulebook.rules, incomparable))
     spent["compare"] = time.perf_counter() - began

@@ -36,7 +36,7 @@ from .compare import (
     where,
     written,
 )
-from .derive import Key, Survey, sentences
+from .derive import Key, RangeIndex, Survey, sentences
 from .models import Claim, Rule, Tolerance
 from .units import quantity_kind
 
@@ -308,17 +308,15 @@ def _above_wholes(
     by more than the tolerance, in the order of ``wholes``, then of ``parts``.
 
     A part whose range starts at or below a whole's top cannot be above it, so each
-    whole looks only at the parts that start above its top, highest first: the work
-    follows the number of parts that overshoot, not parts × wholes."""
-    lows = [admitted(p)[0] for p in parts]
-    highest_first = sorted(range(len(parts)), key=lambda i: -lows[i])
+    whole looks only at the parts that start above its top: the work follows the number
+    of parts that overshoot, not parts × wholes."""
+    ranges = [admitted(p) for p in parts]
+    index = RangeIndex(ranges)
     found: list[tuple[int, int, float, Claim, Claim]] = []
     for w_index, w in enumerate(wholes):
         w_hi = admitted(w)[1]
-        for p_index in highest_first:
-            gap = lows[p_index] - w_hi
-            if not gap > 0:
-                break
+        for p_index in index.above(w_hi):
+            gap = ranges[p_index][0] - w_hi
             p = parts[p_index]
             if math.isfinite(gap) and gap > allowed(tolerance, min(p.value, w.value), unit):
                 found.append((w_index, p_index, gap, p, w))

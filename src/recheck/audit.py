@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from . import documents
@@ -28,9 +27,7 @@ def extract_claims(
     execution: Execution = IN_PROCESS,
 ) -> tuple[list[Claim], list[Skipped]]:
     """Read, split, extract and frame every document under ``paths``."""
-    skipped: list[Skipped] = []
-    files = list(documents.iter_paths(paths, skipped))
-    skipped = [replace(s, path=documents.printable_path(s.path)) for s in skipped]
+    files, skipped = documents.find(paths)
     claims: list[Claim] = []
     read = 0
     for done, result in enumerate(frame_files(files, rulebook, execution), start=1):
@@ -42,11 +39,21 @@ def extract_claims(
         if progress is not None:
             progress(done, len(files))
     if not read:
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
-        raise InputError(
-            f"no documents to audit in {', '.join(paths)}" + (f" ({reasons})" if reasons else "")
-        )
+        raise no_documents(paths, skipped)
     return claims, skipped
+
+
+def no_documents(paths: Sequence[str], skipped: Sequence[Skipped]) -> InputError:
+    """The error for paths that hold no document that could be read, with why."""
+    reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
+    return InputError(
+        f"no documents to audit in {', '.join(paths)}" + (f" ({reasons})" if reasons else "")
+    )
+
+
+def incomparable_metrics(rulebook: Rulebook) -> frozenset[str]:
+    """Metrics of one-off events, compared only by rules that name them."""
+    return frozenset(m.id for m in rulebook.vocabulary.metrics.values() if not m.comparable)
 
 
 def audit(
@@ -76,7 +83,7 @@ def audit(
         return audit_on_dask(list(paths), rulebook, rows, execution, progress)
     claims, skipped = extract_claims(list(paths), rulebook, progress, execution)
     claims.sort(key=claim_order)
-    incomparable = frozenset(m.id for m in rulebook.vocabulary.metrics.values() if not m.comparable)
+    incomparable = incomparable_metrics(rulebook)
     contradictions = rank(run_rules([*claims, *rows], rulebook.rules, incomparable))
     return Report(
         claims=tuple(claims),

@@ -33,6 +33,7 @@ from .models import Claim, Frame
 FORMAT = "claims-v1"  # the layout of entries; a new layout gets a new folder
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 _FRAME_FIELDS = tuple(f.name for f in fields(Frame))
+_FRAME_AT = _CLAIM_FIELDS.index("frame")  # a row holds the frame as a list there
 
 
 def default_folder() -> Path:
@@ -119,11 +120,8 @@ def size(folder: Path) -> tuple[int, int]:
 
 def _row(claim: Claim) -> list[Any]:
     row: list[Any] = [getattr(claim, name) for name in _CLAIM_FIELDS]
-    row[_CLAIM_FIELDS.index("frame")] = [getattr(claim.frame, name) for name in _FRAME_FIELDS]
+    row[_FRAME_AT] = [getattr(claim.frame, name) for name in _FRAME_FIELDS]
     return row
-
-
-_FRAME_AT = _CLAIM_FIELDS.index("frame")
 
 
 def _claim(row: list[Any]) -> Claim:

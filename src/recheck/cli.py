@@ -201,7 +201,6 @@ def _execution(
     scheduler: str | None = None,
 ) -> Execution:
     """How the audit runs: flags first, then [tool.recheck], then the defaults."""
-    from .cache import default_folder
     from .pipeline import ENGINES, Execution, default_jobs
 
     _check_choice(engine, ENGINES, "engine")
@@ -212,10 +211,9 @@ def _execution(
     if scheduler and engine != "dask":
         raise _fail("--scheduler is for --engine dask")
     cached = settings.cache and not no_cache
-    folder = cache_dir or (Path(settings.cache_dir) if settings.cache_dir else default_folder())
     return Execution(
         jobs=jobs or settings.jobs or default_jobs(),
-        cache=folder if cached else None,
+        cache=_cache_folder(settings, cache_dir) if cached else None,
         engine=engine,
         scheduler=scheduler,
     )
@@ -482,10 +480,10 @@ cache_app = typer.Typer(
 app.add_typer(cache_app, name="cache")
 
 
-def _cache_folder(cache_dir: Path | None, config: Path | None) -> Path:
+def _cache_folder(settings: Settings, cache_dir: Path | None) -> Path:
+    """The claim cache folder: --cache-dir, then [tool.recheck] cache-dir, then the default."""
     from .cache import default_folder
 
-    settings = _settings(config)
     return cache_dir or (Path(settings.cache_dir) if settings.cache_dir else default_folder())
 
 
@@ -494,7 +492,7 @@ def cache_info(cache_dir: CacheDirOpt = None, config: ConfigOpt = None) -> None:
     """Print where the claim cache is, how many entries it holds and their size."""
     from .cache import size
 
-    folder = _cache_folder(cache_dir, config)
+    folder = _cache_folder(_settings(config), cache_dir)
     entries, total = size(folder)
     typer.echo(f"{folder}: {entries} entries, {total / 1e6:.1f} MB")
 
@@ -504,7 +502,7 @@ def cache_clear(cache_dir: CacheDirOpt = None, config: ConfigOpt = None) -> None
     """Remove every entry of the claim cache."""
     from .cache import clear
 
-    folder = _cache_folder(cache_dir, config)
+    folder = _cache_folder(_settings(config), cache_dir)
     with _writing(folder):
         removed = clear(folder)
     typer.echo(f"removed {removed} entries from {folder}", err=True)

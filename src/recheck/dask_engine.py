@@ -32,16 +32,15 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import documents
-from .audit import claim_order
+from .audit import claim_order, incomparable_metrics, no_documents
 from .engine import group_findings, partition_key, survey_findings
 from .errors import InputError
-from .models import Claim, Contradiction, Report, Skipped
+from .models import Claim, Contradiction, Report
 from .pipeline import Execution, FileClaims, FileWorker
 from .ranking import rank
 from .rulebook import Rulebook
@@ -73,12 +72,10 @@ def audit_on_dask(
         ) from None
     if not execution.scheduler:
         raise InputError("the dask engine needs a scheduler address (tcp://HOST:8786)")
-    skipped: list[Skipped] = []
-    files = list(documents.iter_paths(paths, skipped))
-    skipped = [replace(s, path=documents.printable_path(s.path)) for s in skipped]
+    files, skipped = documents.find(paths)
     if not files:
-        raise _no_documents(paths, skipped)
-    incomparable = frozenset(m.id for m in rulebook.vocabulary.metrics.values() if not m.comparable)
+        raise no_documents(paths, skipped)
+    incomparable = incomparable_metrics(rulebook)
 
     with _connect(execution.scheduler) as client:
         threads = sum(client.nthreads().values())
@@ -109,7 +106,7 @@ def audit_on_dask(
         claims = [c for r in results if r.skipped is None for c in r.claims]
         skipped += [r.skipped for r in results if r.skipped is not None]
         if all(r.skipped is not None for r in results):
-            raise _no_documents(paths, skipped)
+            raise no_documents(paths, skipped)
         grouped: list[Contradiction] = list(chain.from_iterable(client.gather(findings)))
 
     claims.sort(key=claim_order)
@@ -166,13 +163,6 @@ def _split(files: list[str], batches: int) -> list[list[str]]:
     """``files`` in at most ``batches`` contiguous runs of near-equal length."""
     n = max(1, min(batches, len(files)))
     return [files[i * len(files) // n : (i + 1) * len(files) // n] for i in range(n)]
-
-
-def _no_documents(paths: Sequence[str], skipped: Sequence[Skipped]) -> InputError:
-    reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
-    return InputError(
-        f"no documents to audit in {', '.join(paths)}" + (f" ({reasons})" if reasons else "")
-    )
 
 
 @contextmanager

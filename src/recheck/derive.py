@@ -190,10 +190,10 @@ def _stated_step(claim: Claim) -> str:
     )
 
 
-class _Apart:
+class RangeIndex:
     """Ranges indexed so that those apart from a given range (wholly above or below
     it) are found without looking at the others: the work follows the pairs that can
-    disagree, not derived × stated."""
+    disagree, not one side × the other."""
 
     def __init__(self, ranges: Sequence[tuple[float, float]]) -> None:
         self._by_low = sorted(range(len(ranges)), key=lambda i: ranges[i][0])
@@ -201,11 +201,13 @@ class _Apart:
         self._by_high = sorted(range(len(ranges)), key=lambda i: ranges[i][1])
         self._highs = [ranges[i][1] for i in self._by_high]
 
-    def from_range(self, other: tuple[float, float]) -> list[int]:
+    def above(self, value: float) -> list[int]:
+        """The indexes of the ranges that start above ``value``."""
+        return self._by_low[bisect_right(self._lows, value) :]
+
+    def apart_from(self, other: tuple[float, float]) -> list[int]:
         """The indexes of the ranges that start above ``other`` or end below it."""
-        above = self._by_low[bisect_right(self._lows, other[1]) :]
-        below = self._by_high[: bisect_left(self._highs, other[0])]
-        return above + below
+        return self.above(other[1]) + self._by_high[: bisect_left(self._highs, other[0])]
 
 
 def _compare(
@@ -214,11 +216,11 @@ def _compare(
     unit = key[2]
     tolerance = rule.tolerance_for(quantity_kind(unit))
     conflicts: list[tuple[float, float, _Derived, Claim]] = []
-    apart = _Apart([admitted(s) for s in stated])
+    index = RangeIndex([admitted(s) for s in stated])
     for d in derived:
         d_range = admitted(d.claim)
-        for index in apart.from_range(d_range):
-            s = stated[index]
+        for i in index.apart_from(d_range):
+            s = stated[i]
             gap = range_gap(d_range, admitted(s))
             limit = allowed(tolerance, min(abs(d.claim.value), abs(s.value)), unit)
             if math.isfinite(gap) and gap > limit:

@@ -103,6 +103,14 @@ def iter_paths(paths: Iterable[str], skipped: list[Skipped] | None = None) -> It
             yield given
 
 
+def find(paths: Iterable[str]) -> tuple[list[str], list[Skipped]]:
+    """Every document path under ``paths`` (see :func:`iter_paths`), and the folders and
+    links that were not walked, with printable paths."""
+    skipped: list[Skipped] = []
+    files = list(iter_paths(paths, skipped))
+    return files, [replace(s, path=printable_path(s.path)) for s in skipped]
+
+
 def read_document(path: str) -> Document | Skipped:
     """Read and decode one file, or say why it was skipped."""
     data = read_bytes(path)

@@ -11,27 +11,12 @@ from .. import __version__
 from ..models import Claim, Report
 
 
-def _clean(value: Any) -> Any:
-    """JSON has no infinity or NaN: write them as null."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    return value
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(_clean(value), ensure_ascii=False, indent=2, allow_nan=False)
-
-
 def indented(value: Any, level: int = 0) -> str:
-    """``_dumps(value)``, byte for byte, for the values a record holds (dicts with string
-    keys, lists, strings, floats, ints, booleans, None; infinity and NaN are written as
-    null), indented as at ``level``; several times faster: with an indent, the json
-    module encodes in pure Python, one generator per container. Each claim of a report
-    is encoded this way."""
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, byte for byte, for the values
+    a record holds (dicts with string keys, lists, strings, floats, ints, booleans,
+    None), indented as at ``level``, except that infinity and NaN, which JSON does not
+    have, are written as null. Several times faster than the json module, which encodes
+    in pure Python, one generator per container, whenever it indents."""
     if isinstance(value, str):
         return _string(value)
     if value is None:
@@ -67,7 +52,7 @@ def _with_claims(head: dict[str, Any], claims: Iterable[Claim]) -> str:
     at once. The text is the same as serialising the whole record in one go."""
     # A top-level key is the only one indented by exactly two spaces, so this is unique.
     slot = '\n  "claims": null'
-    text = _dumps({**head, "claims": None})
+    text = indented({**head, "claims": None})
     pad = "\n    "
     items = [pad + indented(claim.to_record(), 2) for claim in claims]
     listing = "[" + ",".join(items) + "\n  ]" if items else "[]"

@@ -19,10 +19,12 @@ from .common import (
     SOURCES_PER_VALUE,
     by_value,
     excerpt,
+    frame_label,
     location,
     primary,
     safe,
     split_quote,
+    written,
 )
 
 __all__ = ["excerpt", "render_audit", "render_claims", "safe"]
@@ -48,13 +50,8 @@ def _console(color: bool, width: int) -> tuple[Console, StringIO]:
     return console, buffer
 
 
-def _frame(entity: str | None, metric: str | None, period: str | None) -> str:
-    return " · ".join(x or "?" for x in (entity, metric, period))
-
-
 def _value(claim: Claim, sources: int) -> Text:
-    written = f"{claim.hedge} {claim.text}".strip() if claim.hedge else claim.text
-    text = Text(safe(written), style="bold")
+    text = Text(safe(written(claim)), style="bold")
     text.append(f"  = {format_number(claim.value)} {claim.unit}", style="dim")
     if sources > 1:
         text.append(f"  ({sources} sources)", style="dim")
@@ -98,7 +95,7 @@ def _table(title: str, contradictions: tuple[Contradiction, ...]) -> Table:
         distinct = by_value(c.claims)
         values = Text("\n").join(_value(first, len(group)) for first, group in distinct)
         sources = Text("\n").join(_sources(group) for _, group in distinct)
-        subject = Text(_frame(c.entity, c.metric, c.period))
+        subject = Text(frame_label(c))
         subject.append("\n" + safe(c.summary), style="dim")
         if c.derivation:  # the summary states the arithmetic; explain shows every step
             hint = f"\narithmetic: recheck explain {c.fingerprint[:8]} …"
@@ -111,7 +108,7 @@ def _line(c: Contradiction) -> Text:
     """One contradiction on one line: rank, score, rule, frame, values, first source."""
     line = Text(f"  #{c.rank} {c.score:.1f} ")
     line.append(c.rule, style=_SEVERITY_STYLE.get(c.severity, ""))
-    line.append(f" {_frame(c.entity, c.metric, c.period)}: {safe(c.summary)}")
+    line.append(f" {frame_label(c)}: {safe(c.summary)}")
     line.append(f" ({safe(location(primary(c)[0]))})", style="cyan")
     return line
 
