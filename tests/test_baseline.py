@@ -41,6 +41,17 @@ def test_fingerprints_survive_inserted_lines_renames_and_reordering(corpus, rule
     assert reordered == before
 
 
+def test_another_article_restating_a_conflicting_value_keeps_fingerprints(corpus, rulebook):
+    report = audit([str(corpus)], rulebook)
+    before = {c.fingerprint for c in report.contradictions}
+    restated = report.contradictions[0].claims[0]  # the most severe one gains a source
+    (corpus / "restated.txt").write_text(restated.quote + "\n", encoding="utf-8")
+    after = audit([str(corpus)], rulebook)
+    assert {c.fingerprint for c in after.contradictions} == before
+    sources = {c.fingerprint: len(c.claims) for c in after.contradictions}
+    assert sources[report.contradictions[0].fingerprint] > len(report.contradictions[0].claims)
+
+
 def test_changing_a_conflicting_value_makes_a_new_contradiction(corpus, rulebook):
     before = _fingerprints(corpus, rulebook)
     path = corpus / "002_22d159018d95663b.txt"

@@ -135,10 +135,11 @@ def groups_items(groups: dict[GroupKey, list[Claim]]) -> list[tuple[tuple[str, .
 
 
 def fingerprint(rule: Rule, key: Sequence[str], claims: Sequence[Claim]) -> str:
-    """What the contradiction is: rule, subject, metric, period, and each claim's value
-    and sentence. Line numbers, file names and file order do not enter it."""
-    parts = [rule.id, *key]
-    parts += sorted(f"{c.value:.6g} {c.unit}|{' '.join(c.quote.split())}" for c in claims)
+    """What the contradiction is: rule, subject, metric, period, and the distinct values
+    in conflict. Which sources state them, how they are worded, line numbers, file names
+    and file order do not enter it, so another article repeating one of the values keeps
+    a known contradiction known; a new value makes it a new one."""
+    parts = [rule.id, *key, *sorted({f"{c.value:.6g} {c.unit}" for c in claims})]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
