@@ -129,6 +129,24 @@ def _range_next(norm: str, end: int) -> bool:
 _RANGE_END = re.compile(rf" ?(?:\d+|[{_D}十百千]+)(?![\d{_D}十百千]| ?[月日号时点])")
 
 
+# A year the checks below reject whatever the unit, rate and hedge after it: "2024年"
+# (a year unit; not before 每 / 半 / 多 / 余 or ASCII, which could make it a rate, a
+# half or a hedge) or a bare "2024" before punctuation.
+_YEAR_AHEAD = re.compile(r"\d{4}(?:年(?=$|[^每半多余/\x00-\x7f])|(?=[.,;]|$))")
+
+
+def _clearly_year(norm: str, start: int, text: str) -> bool:
+    """Whether the Arabic core ``text`` at ``start`` is a year :func:`_plausible` would
+    reject once the unit and rate are read, told cheaply: most four-digit numbers in
+    news are years. The caller rules out a currency sign before it."""
+    return (
+        len(text) == 4
+        and _YEAR_AHEAD.match(norm, start) is not None
+        and 1000 <= int(text) <= 2200
+        and norm[start - 1 : start] != "-"
+    )
+
+
 def _plausible(norm: str, found: _Found, text: str) -> bool:
     """Reject years, dates, ordinals, codes and numerals that are parts of words."""
     start, end = found.start, found.end

@@ -168,8 +168,13 @@ def _by_first_letter(words: list[str]) -> str:
 
 
 # Where a number may begin: cheap to find, so the full pattern runs only there.
+_CANDIDATE_SYMBOLS = rf"[\d{_D}十拾百佰千仟万萬半翻对對{''.join(_VULGAR)}]|\.(?=\d)"
+# Text without an ASCII letter (most Chinese sentences) needs only the symbols: every
+# word below starts with one, and the word branch costs a test at every position.
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_CANDIDATE_NO_WORDS = re.compile(_CANDIDATE_SYMBOLS)
 _CANDIDATE = re.compile(
-    rf"[\d{_D}十拾百佰千仟万萬半翻对對{''.join(_VULGAR)}]|\.(?=\d)"
+    rf"{_CANDIDATE_SYMBOLS}"
     rf"|\b(?:{_by_first_letter(_CANDIDATE_WORDS)}"
     # "a gallon", "a baker's dozen" (inside the \b group: one test per position)
     rf"|[Aa](?:n? (?=(?i:{_ART_UNITS})(?![-A-Za-z]))| +gross)"

@@ -22,6 +22,7 @@ from .attach import (
 from .filters import (
     _FORMAL_DIGITS,
     _blocked,
+    _clearly_year,
     _may_follow_digit,
     _plausible,
     _plausible_numeral,
@@ -31,7 +32,7 @@ from .filters import (
 from .found import _COUNT, _Found
 from .hedges import _accounting_negative, _hedge, _negate, _sign
 from .parse import _fraction, _parse_core, _special, _zhe
-from .patterns import _CANDIDATE, _CORE, _COUNT_NOUNS
+from .patterns import _ASCII_LETTER, _CANDIDATE, _CANDIDATE_NO_WORDS, _CORE, _COUNT_NOUNS
 from .rates import _attach_rate
 
 _PCT_OF = re.compile(r"(?i)per ?cents? of +")
@@ -45,7 +46,8 @@ def _scan(norm: str, numerals: bool = False) -> list[_Found]:
     (years, dates, codes and identifiers included, see :func:`extract_numbers`)."""
     found: list[_Found] = []
     free = 0  # text before this offset is taken
-    for candidate in _CANDIDATE.finditer(norm):
+    candidates = _CANDIDATE if _ASCII_LETTER.search(norm) else _CANDIDATE_NO_WORDS
+    for candidate in candidates.finditer(norm):
         pos = candidate.start()
         if pos < free:
             continue
@@ -144,6 +146,13 @@ def _read(norm: str, match: re.Match[str], numerals: bool = False) -> _Found | N
             or not _may_follow_digit(norm, end)
             or (stripped in _FORMAL_DIGITS and not _starts_word(norm, start))
         )
+    ):
+        return None
+    if (
+        kind == "ar"
+        and not numerals
+        and _clearly_year(norm, start, text)
+        and _currency_prefix(norm, start) is None
     ):
         return None
     number = _parse_core(match)
