@@ -15,7 +15,7 @@ from recheck import unitmemo, units
 from recheck.units import UnitError
 
 ROOT = Path(__file__).resolve().parent.parent
-AUDIT = ["audit", str(ROOT / "seeds"), "--rules", str(ROOT / "rules"), "-f", "json", "--no-cache"]
+AUDIT = ["audit", str(ROOT / "seeds"), "--rules", str(ROOT / "rules"), "-f", "json"]
 
 # The recheck command line, run in this interpreter, then a word on whether pint was
 # imported (on stderr, after the report).
@@ -73,6 +73,20 @@ def test_a_second_run_does_not_import_pint_and_reports_the_same(first_run, tmp_p
     assert result.stderr.strip() == "pint not imported"
     assert result.stdout == report
     assert memo.read_bytes() == before  # nothing new learned, nothing rewritten
+
+
+def test_no_cache_writes_no_memo_and_cache_dir_holds_it(first_run, tmp_path):
+    _, report = first_run
+    default, chosen = tmp_path / "default", tmp_path / "chosen"
+    result = _run([sys.executable, "-m", "recheck", *AUDIT, "--no-cache"], default, tmp_path)
+    assert result.returncode == 1 and result.stdout == report
+    assert not default.exists()  # neither claims nor the memo
+    result = _run(
+        [sys.executable, "-m", "recheck", *AUDIT, "--cache-dir", str(chosen)], default, tmp_path
+    )
+    assert result.returncode == 1 and result.stdout == report
+    assert not default.exists()
+    assert len(_memos(chosen)) == 1
 
 
 @pytest.mark.parametrize(

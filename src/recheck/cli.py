@@ -200,7 +200,9 @@ def _execution(
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Execution:
-    """How the audit runs: flags first, then [tool.recheck], then the defaults."""
+    """How the audit runs: flags first, then [tool.recheck], then the defaults. The unit
+    memo follows the claim cache: into --cache-dir, and nowhere with --no-cache."""
+    from . import unitmemo
     from .pipeline import ENGINES, Execution, default_jobs
 
     _check_choice(engine, ENGINES, "engine")
@@ -210,10 +212,11 @@ def _execution(
         raise _fail("--engine dask needs --scheduler ADDRESS (for example tcp://10.0.0.5:8786)")
     if scheduler and engine != "dask":
         raise _fail("--scheduler is for --engine dask")
-    cached = settings.cache and not no_cache
+    cache = _cache_folder(settings, cache_dir) if settings.cache and not no_cache else None
+    unitmemo.use(cache)
     return Execution(
         jobs=jobs or settings.jobs or default_jobs(),
-        cache=_cache_folder(settings, cache_dir) if cached else None,
+        cache=cache,
         engine=engine,
         scheduler=scheduler,
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import documents
+from . import documents, unitmemo
 from .cache import ClaimCache, extraction_key
 from .models import Claim, Skipped
 from .rulebook import Rulebook
@@ -143,6 +143,7 @@ def _start_worker(rulebook: Rulebook, cache_folder: Path | None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    unitmemo.use(cache_folder)  # as in the parent, when workers are spawned, not forked
     _worker = FileWorker(rulebook, cache_folder)
 
 

@@ -3,7 +3,8 @@
 :mod:`recheck.units` asks two questions of pint: what a unit string is (its dimension
 and canonical unit, or unknown) and the factor from one unit to another. The answers
 depend only on the unit strings, on recheck's unit definitions and on pint itself, so
-they are kept in one JSON file in the cache folder (see :func:`recheck.cache.default_folder`),
+they are kept in one JSON file in the cache folder (see :func:`recheck.cache.default_folder`,
+or the folder given to :func:`use`: the claim cache's, and none with ``--no-cache``),
 named by a hash of :mod:`recheck.units`'s source and of pint's installed files. A
 question the memo cannot answer goes to pint, and the answer is added to the file when
 the process ends, merged with what other runs added meanwhile and written atomically.
@@ -24,6 +25,8 @@ from .atomic import write_atomic
 Facts = tuple[str, str]  # (dimension, canonical unit)
 FOLDER = "units-v1"  # inside the cache folder
 
+_chosen = False  # whether use() named the folder; if not, the default cache folder
+_folder: Path | None = None  # the folder use() named; None: in memory only
 _units: dict[str, Facts | None] | None = None  # None until the file is read
 _file: Path | None = None  # the file it was read from, and is saved to
 _factors: dict[str, float] = {}
@@ -50,10 +53,22 @@ def factor(unit: str, target: str, ask: Callable[[str, str], float]) -> float:
     return _factors[key]
 
 
-def path() -> Path:
-    """The memo file for this recheck and this pint."""
+def use(folder: Path | None) -> None:
+    """Keep the memo in the cache folder ``folder`` from now on (the claim cache's), or
+    in memory only when ``folder`` is None (``--no-cache``: nothing is written)."""
+    global _chosen, _folder, _units, _file
+    if _chosen and folder == _folder:
+        return
+    save()  # what was learned so far goes where it was read from
+    _chosen, _folder, _units, _file = True, folder, None, None
+
+
+def path() -> Path | None:
+    """The memo file for this recheck and this pint (None: the memo is not kept)."""
     from .cache import default_folder
 
+    if _chosen and _folder is None:
+        return None
     digest = hashlib.sha256(Path(__file__).with_name("units.py").read_bytes())
     spec = find_spec("pint")
     if spec is not None and spec.origin:
@@ -64,14 +79,15 @@ def path() -> Path:
             except OSError:
                 continue
             digest.update(f"{folder}|{name}|{info.st_size}|{info.st_mtime_ns}".encode())
-    return default_folder() / FOLDER / f"{digest.hexdigest()[:20]}.json"
+    folder = _folder if _folder is not None else default_folder()
+    return folder / FOLDER / f"{digest.hexdigest()[:20]}.json"
 
 
 def _load() -> dict[str, Facts | None]:
     global _units, _file
     if _units is None:
         _file = path()
-        units, factors = _read(_file)
+        units, factors = _read(_file) if _file is not None else ({}, {})
         _units = units
         _factors.update(factors)
     return _units
