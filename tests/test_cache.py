@@ -196,6 +196,28 @@ def test_another_vocabulary_does_not_reuse_entries(tmp_path, rulebook):
     assert all(r.cached for r in frame_files(_files(corpus), rulebook, run))
 
 
+def test_an_upgraded_unit_or_decoding_library_does_not_reuse_entries(monkeypatch):
+    before = cache.extraction_key("vocabulary")
+    assert cache.extraction_key("vocabulary") == before  # stable while nothing changes
+    real = cache.installed
+    for upgraded in ("pint", "charset_normalizer"):
+        monkeypatch.setattr(
+            cache, "installed", lambda m, f, u=upgraded: real(m, f) + ("+1" if m == u else "")
+        )
+        assert cache.extraction_key("vocabulary") != before
+
+
+def test_installed_changes_when_the_library_is_reinstalled(tmp_path, monkeypatch):
+    package = tmp_path / "fakelib"
+    package.mkdir()
+    (package / "__init__.py").write_text("VERSION = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    first = cache.installed("fakelib", ("__init__.py",))
+    (package / "__init__.py").write_text("VERSION = 22\n", encoding="utf-8")
+    assert cache.installed("fakelib", ("__init__.py",)) != first
+    assert "not installed" in cache.installed("no_such_library_here", ("__init__.py",))
+
+
 def test_another_extraction_key_does_not_see_the_entries(tmp_path):
     folder = tmp_path / "cache"
     one = cache.ClaimCache(folder, "one")

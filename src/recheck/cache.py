@@ -3,9 +3,10 @@
 A file whose bytes, path and extraction are unchanged is not read again: its claims
 come from the cache. The key is the SHA-256 of the file's bytes and its path (claims
 carry their path), so it holds across checkouts and CI runs, where modification times
-do not. Entries are kept per *extraction*: recheck's code and the vocabulary that frames
-claims (``rules/vocabulary``). Change either and the old entries are simply never
-looked up again; ``recheck cache clear`` removes them.
+do not. Entries are kept per *extraction*: recheck's code, the vocabulary that frames
+claims (``rules/vocabulary``) and the installed pint and charset-normalizer (units,
+decoding). Change any and the old entries are simply never looked up again;
+``recheck cache clear`` removes them.
 
 The cache lives in ``$RECHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/recheck``, else
 ``~/.cache/recheck``; never inside the folders being audited. Each entry is one JSON
@@ -17,6 +18,7 @@ written is not used.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -24,6 +26,7 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -81,10 +84,28 @@ class ClaimCache:
 
 
 def extraction_key(vocabulary_digest: str) -> str:
-    """What decides a file's claims besides its bytes: recheck's code and the vocabulary."""
+    """What decides a file's claims besides its bytes: recheck's code, the vocabulary,
+    and the libraries that convert units and decode text."""
     digest = hashlib.sha256(_code_digest().encode())
     digest.update(vocabulary_digest.encode())
+    digest.update(installed("pint", ("__init__.py", "default_en.txt")).encode())
+    digest.update(installed("charset_normalizer", ("__init__.py", "version.py")).encode())
     return digest.hexdigest()[:20]
+
+
+def installed(module: str, files: Sequence[str]) -> str:
+    """Where ``module`` is installed and the size and time of some of its ``files``:
+    it changes when the library is upgraded, without importing it."""
+    spec = find_spec(module)
+    if spec is None or not spec.origin:
+        return f"{module}: not installed"
+    folder = Path(spec.origin).parent
+    stamp = [str(folder)]
+    for name in files:
+        with contextlib.suppress(OSError):
+            info = (folder / name).stat()
+            stamp.append(f"{name}|{info.st_size}|{info.st_mtime_ns}")
+    return "\x1f".join(stamp)
 
 
 @lru_cache(maxsize=1)

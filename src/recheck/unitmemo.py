@@ -17,7 +17,6 @@ import atexit
 import hashlib
 import json
 from collections.abc import Callable
-from importlib.util import find_spec
 from pathlib import Path
 
 from .atomic import write_atomic
@@ -65,20 +64,12 @@ def use(folder: Path | None) -> None:
 
 def path() -> Path | None:
     """The memo file for this recheck and this pint (None: the memo is not kept)."""
-    from .cache import default_folder
+    from .cache import default_folder, installed
 
     if _chosen and _folder is None:
         return None
     digest = hashlib.sha256(Path(__file__).with_name("units.py").read_bytes())
-    spec = find_spec("pint")
-    if spec is not None and spec.origin:
-        folder = Path(spec.origin).parent
-        for name in ("__init__.py", "default_en.txt"):
-            try:
-                info = (folder / name).stat()
-            except OSError:
-                continue
-            digest.update(f"{folder}|{name}|{info.st_size}|{info.st_mtime_ns}".encode())
+    digest.update(installed("pint", ("__init__.py", "default_en.txt")).encode())
     folder = _folder if _folder is not None else default_folder()
     return folder / FOLDER / f"{digest.hexdigest()[:20]}.json"
 
