@@ -180,3 +180,39 @@ def test_the_command_line_fails_in_one_line_without_a_scheduler():
     missing = CliRunner().invoke(app, ["audit", str(SEEDS), "--engine", "dask"])
     assert missing.exit_code == 2 and missing.stderr.count("\n") == 1, missing.stderr
     assert "--scheduler" in missing.stderr
+
+
+def test_a_relative_path_is_read_where_the_client_runs(cluster, rulebook, tmp_path, monkeypatch):
+    # The workers run in the repository (see the cluster fixture), the client elsewhere.
+    shutil.copytree(SEEDS, tmp_path / "articles")
+    monkeypatch.chdir(tmp_path)
+    local = _json(audit(["articles"], rulebook))
+    assert _json(audit(["articles"], rulebook, execution=_on_dask(cluster))) == local
+    assert '"path": "articles/' in local
+
+
+class _KillsItsReader:
+    """Whoever unpickles this exits on the spot, as a worker killed mid-run does."""
+
+    def __reduce__(self):
+        return (os._exit, (3,))
+
+
+def test_a_worker_that_dies_is_one_line(rulebook, monkeypatch):
+    import dask
+
+    from recheck import dask_engine
+    from recheck.errors import ClusterError
+
+    monkeypatch.setattr(dask_engine, "incomparable_metrics", lambda _: frozenset())
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
+        ) as doomed,
+        pytest.raises(ClusterError) as failed,
+    ):
+        dask_engine.audit_on_dask([str(SEEDS)], _KillsItsReader(), (), _on_dask(doomed))
+    message = str(failed.value)
+    assert message.startswith(f"the Dask cluster at {doomed.scheduler_address} failed the run")
+    assert "\n" not in message

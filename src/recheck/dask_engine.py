@@ -15,9 +15,9 @@ Claims with different partition keys (entity, metric, unit) never meet in a grou
 the findings of the partitions together are what ``group_findings`` finds on all the
 claims at once; the survey kinds look across groups and run on the client.
 
-Workers read the files themselves, from the paths the client lists: the input must be
-on a filesystem every worker mounts at the same path (relative paths are resolved in
-each worker's working folder). The rules travel from the client. The claim cache
+Workers read the files themselves, from the paths the client lists, made absolute in
+the client's working folder (the report names them as given): the input must be on a
+filesystem every worker mounts at the same path. The rules travel from the client. The claim cache
 (``execution.cache``) is a folder on each worker's machine, shared only if that folder
 is. The connection timeout is Dask's ``distributed.comm.timeouts.connect``
 (``DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT=5s``). See docs/dask.md.
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import operator
+import os
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -39,7 +40,7 @@ from typing import TYPE_CHECKING
 from . import documents
 from .audit import claim_order, incomparable_metrics, no_documents
 from .engine import group_findings, partition_key, survey_findings
-from .errors import InputError
+from .errors import ClusterError, InputError
 from .models import Claim, Contradiction, Report
 from .pipeline import Execution, FileClaims, FileWorker
 from .ranking import rank
@@ -77,9 +78,12 @@ def audit_on_dask(
         raise no_documents(paths, skipped)
     incomparable = incomparable_metrics(rulebook)
 
-    with _connect(execution.scheduler) as client:
+    with _connect(execution.scheduler) as client, _cluster_failures(execution.scheduler):
         threads = sum(client.nthreads().values())
-        batches = _split(files, BATCHES_PER_THREAD * threads)
+        batches = [
+            [(path, os.path.abspath(path)) for path in batch]
+            for batch in _split(files, BATCHES_PER_THREAD * threads)
+        ]
         parts = max(1, PARTITIONS_PER_THREAD * threads)
         book = client.scatter(rulebook, broadcast=True, hash=False)
         framed = client.map(_frame, batches, rulebook=book, cache=execution.cache, pure=False)
@@ -124,9 +128,12 @@ def audit_on_dask(
 # -- on the workers ------------------------------------------------------------------
 
 
-def _frame(batch: list[str], rulebook: Rulebook, cache: Path | None) -> list[FileClaims]:
+def _frame(
+    batch: list[tuple[str, str]], rulebook: Rulebook, cache: Path | None
+) -> list[FileClaims]:
+    """Each (path as given, absolute path) of ``batch`` framed."""
     worker = FileWorker(rulebook, cache)
-    return [worker(path) for path in batch]
+    return [worker(path, read_from) for path, read_from in batch]
 
 
 def _shard_batch(results: list[FileClaims], parts: int) -> Shards:
@@ -191,6 +198,20 @@ def _connect(address: str) -> Iterator[Client]:
             except (OSError, TimeoutError):
                 raise InputError(f"the Dask scheduler at {address} has no workers") from None
             yield client
+
+
+@contextmanager
+def _cluster_failures(address: str) -> Iterator[None]:
+    """A worker that dies (``KilledWorker``) or a scheduler that goes away (a closed
+    connection, a cancelled future) mid-run, as one :class:`ClusterError` line."""
+    import distributed
+
+    try:
+        yield
+    except (distributed.KilledWorker, distributed.client.FutureCancelledError, OSError) as exc:
+        raise ClusterError(
+            f"the Dask cluster at {address} failed the run: {type(exc).__name__}: {_line(exc)}"
+        ) from None
 
 
 @contextmanager

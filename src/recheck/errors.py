@@ -11,3 +11,7 @@ class RuleError(RecheckError):
 
 class InputError(RecheckError):
     """A path the user gave cannot be audited at all."""
+
+
+class ClusterError(RecheckError):
+    """The Dask cluster failed the run: a worker died or the scheduler went away."""

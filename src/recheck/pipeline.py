@@ -91,9 +91,11 @@ class FileWorker:
             self._framer = Framer(self.vocabulary, extract_quantities)
         return self._framer
 
-    def __call__(self, path: str) -> FileClaims:
+    def __call__(self, path: str, read_from: str | None = None) -> FileClaims:
+        """The claims of the file at ``path``, named as given; ``read_from``: where to
+        read it when that differs (the absolute path, on a machine with another cwd)."""
         shown = documents.printable_path(path)
-        data = documents.read_bytes(path)
+        data = documents.read_bytes(read_from or path)
         if isinstance(data, Skipped):
             return FileClaims(shown, skipped=Skipped(shown, data.reason))
         key = self.cache.key(shown, data) if self.cache is not None else ""
