@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update(
@@ -126,6 +127,7 @@ def _pow10(power: int) -> float:
     return math.inf if power > 308 else 10.0**power
 
 
+@lru_cache(maxsize=8192)  # pure, and news repeats its figures
 def parse_arabic(text: str) -> Number | None:
     """``1,100`` / ``1 100`` / ``4.55`` / ``2e5`` -> Number; None when malformed."""
     digits = text.replace(",", "").replace(" ", "")
@@ -207,6 +209,7 @@ def _is_digit_string(tokens: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # pure, and news repeats its figures
 def parse_chinese(text: str) -> Number | None:
     """Chinese (or mixed Chinese/Arabic) numerals -> Number; None when malformed.
 
@@ -635,6 +638,7 @@ def _en_number(words: list[str]) -> tuple[float, bool] | None:
     return None if value is None else (value, False)
 
 
+@lru_cache(maxsize=8192)  # pure, and news repeats its figures
 def parse_english(text: str) -> Number | None:
     """English number words, alone or mixed with digits -> Number: ``twenty-one``,
     ``two hundred and five``, ``3 hundred and 21``, ``a dozen``, ``two thirds``,
