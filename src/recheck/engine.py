@@ -101,12 +101,15 @@ def group_findings(
     found: list[Contradiction] = []
     reported: dict[tuple[str, ...], list[frozenset[str]]] = {}
     stated = _stated(claims) if stated is None else stated
+    everything, by_stated = _by_metric(claims), _by_metric(stated)
     for rule in sorted(rules, key=lambda r: (r.is_catch_all, r.id)):
         if rule.kind in SURVEY_KINDS:
             continue
         compare = GROUP_KINDS[rule.kind]
-        pool = claims if rule.kind in SEES_REFERENCE else stated
-        groups = groups_items(group_claims(rule, pool, incomparable))
+        pool = everything if rule.kind in SEES_REFERENCE else by_stated
+        metric = rule.select.metric
+        candidates = pool.get(metric, []) if metric is not None else pool[None]
+        groups = groups_items(group_claims(rule, candidates, incomparable))
         for key, group in sorted(groups, key=lambda item: item[0]):
             if rule.kind == "reference" and all(c.origin != "reference" for c in group):
                 continue
@@ -121,6 +124,16 @@ def group_findings(
                 reported.setdefault(key, []).append(ids)
             found.append(_contradiction(rule, key, finding))
     return found
+
+
+def _by_metric(claims: Sequence[Claim]) -> dict[str | None, list[Claim]]:
+    """The claims of each metric, in their order, and all of them under None: a rule
+    that names a metric looks at that metric's claims only."""
+    index: dict[str | None, list[Claim]] = {None: list(claims)}
+    for claim in claims:
+        if claim.metric is not None:
+            index.setdefault(claim.metric, []).append(claim)
+    return index
 
 
 def _stated(claims: Sequence[Claim]) -> list[Claim]:
