@@ -4,7 +4,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from recheck import documents
 from recheck.documents import decode, load, read_document, sentences, split_articles
 from recheck.errors import InputError
 from recheck.models import Skipped
@@ -81,3 +84,22 @@ def test_paths_keep_the_form_the_user_gave(tmp_path):
     (tmp_path / "ignored.pdf").write_text("1吨", encoding="utf-8")
     docs, _ = load([str(tmp_path) + "/"])
     assert [d.path for d in docs] == [str(tmp_path) + "/sub/x.md"]
+
+
+# --- the fast paths find what the patterns find ---------------------------------------
+
+_PIECES = [
+    *["。", "！", "？", "!", "?", ".", "…", "-", "–", "—", " ", "  ", "\t", "\u3000"],
+    *["A", "a", "中", "U.S.", "Mr", "Co.", "e.g.", '"', "“", "(", "[", "1", "2.5"],
+]
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+@example("End. - Next - A 。 — B")
+def test_sentence_ends_are_the_pattern_s_matches(line):
+    found = [m.span() for m in documents._sentence_ends(line)]
+    assert found == [m.span() for m in documents._SENTENCE_END.finditer(line)]
+    for end in range(len(line) + 1):
+        expected = documents._ABBREVIATION.search(line, max(0, end - 64), end)
+        assert documents._after_abbreviation(line, end) == bool(expected)

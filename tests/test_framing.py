@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from recheck import framing
 
 
 def _frame(report, file_prefix, text, occurrence=0):
@@ -227,3 +231,20 @@ def test_counts_of_things_are_exact(rulebook, tmp_path):
     (finding,) = report.contradictions
     assert sorted(c.value for c in finding.claims) == [11, 12]
     assert {c.precision for c in finding.claims} == {0}
+
+
+# --- the fast paths find what the patterns find ---------------------------------------
+
+_PIECES = [*"，;；:：—,-–", " ", "  ", "\t", "1", "a", "中", "5,000", " - ", " – "]
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+@example("45,000 t, and - then — 中国，5万吨 – x")
+def test_clause_boundaries_are_the_pattern_s_matches(text):
+    found = [m.span() for m in framing._boundaries(text)]
+    assert found == [m.span() for m in framing._CLAUSE.finditer(text)]
+    clauses = framing._clauses(text)
+    for start in range(len(text) + 1):
+        expected = next((i for i, c in enumerate(clauses) if c.start <= start < c.end), None)
+        assert framing._clause_at(clauses, start) == expected

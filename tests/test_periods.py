@@ -3,7 +3,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from recheck import periods
 from recheck.periods import find_periods
 
 ARTICLE = date(2025, 7, 31)
@@ -80,3 +83,31 @@ def test_amounts_and_decades_are_not_years(text):
 def test_relative_years_need_an_anchor():
     (mention,) = find_periods("去年的产量", None)
     assert mention.period is None
+
+
+# --- the fast paths find what the patterns find ---------------------------------------
+
+_PIECES = [
+    *["in", "IN", "of", "during", "within", "year", "by", "first", "half", "quarter", "jan"],
+    *["March", "2020", "1999", "20", "19", "0", ".", ",", "-", "/", "s", "%", "x", "H1", "Q3"],
+    *["万", "年", "月", "到", "前", "上半年", "三季度", "  ", " ", "\t", "\u3000"],
+    *["May", "may", "Sep", "since", "去年", "last", "that", "K", "\u017f", "ı", "İ"],
+]
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+@example("within 2020, in  2021 and year2022 during 2023-4")
+def test_en_years_are_the_pattern_s_matches(text):
+    def spans(matches):
+        return [(m.span(), m.groupdict()) for m in matches]
+
+    assert spans(periods._en_years(text)) == spans(periods._EN_YEAR.finditer(text))
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_the_needs_skip_only_patterns_that_cannot_match(text):
+    runnable = {pattern for _, pattern in periods._runnable(periods._present(text))}
+    for _, pattern, _ in periods._PATTERNS:
+        assert pattern in runnable or pattern.search(text) is None

@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from recheck.termregex import NEVER, terms_pattern, union
+from recheck.termregex import NEVER, TermSearch, terms_pattern, union
 
 # Few characters, so that terms share prefixes and texts hold them; with CJK and regex
 # metacharacters, which must be matched literally.
@@ -97,3 +97,19 @@ def test_an_empty_list_never_matches():
     for text in ("", "x", "anything at all", "稀土", "(?!x)x"):
         assert pattern.search(text) is None
     assert re.compile(terms_pattern(["", ""])).search("x") is None
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    st.lists(st.text("ab kKs.中文U", min_size=1, max_size=4), max_size=8),
+    st.text("abAB kKsSſKİı.中文U1", max_size=30),
+)
+@example(["us", "US稀土"], "US稀土")
+@example(["a", "文"], "xa文")
+@example(["a文", "b"], "b a文")
+@example(["ab"], "文abc ab")
+@example(["k"], "\u212a 文")
+def test_term_search_starts_where_the_terms_pattern_does(terms, text):
+    """TermSearch looks for the non-ASCII terms and the ASCII words apart."""
+    match = re.search(terms_pattern(terms), text)
+    assert TermSearch(terms).start(text) == (match.start() if match else None)

@@ -153,7 +153,10 @@ def test_modality_is_the_first_cue_and_the_listed_first_wins_a_tie(vocab, cue_pa
     @settings(max_examples=200, deadline=None)
     @given(
         st.lists(
-            st.one_of(st.sampled_from(cues), st.sampled_from(["", " ", "年", "x", "产量", "s"])),
+            st.one_of(
+                st.sampled_from(cues),
+                st.sampled_from(["", " ", "年", "x", "产量", "s", "IF", "Will", *SPECIAL]),
+            ),
             max_size=6,
         ).map("".join)
     )

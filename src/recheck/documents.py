@@ -12,6 +12,7 @@ import errno
 import os
 import re
 import stat
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -50,6 +51,7 @@ _BYLINE = re.compile(
     + _DATE
     + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
+_BYLINE_SEPARATOR = re.compile("[·•|｜]")  # which a byline cannot lack
 # "更新时间:2025-10-14", "发布时间：2025年10月14日", "Published: 2025-10-14".
 _DATELINE = re.compile(
     r"^\s*(?:更新时间|发布时间|发布日期|时间|日期|Published|Updated|Date)\s*[:：]\s*" + _DATE,
@@ -65,10 +67,18 @@ _SENTENCE_END = re.compile(
     r"|(?<!\s)\s+[-–—]\s+(?=[A-Z])"  # (?<!\s): tried once per run of spaces, not at each
 )
 
+# Every match of _SENTENCE_END starts right after one of these, or at the spaces before
+# one of these dashes: _sentence_ends looks for them first.
+_TERMINATORS = "。！？!?.…"
+_DASHES = "-–—"
+_SENTENCE_END_CUE = re.compile(f"[{re.escape(_TERMINATORS + _DASHES)}]")
+
 # A full stop that ends an abbreviation (U.S., Mr., e.g.) does not end a sentence.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|No|Inc|Corp|Co|Ltd|vs|Jr|Sr))\.?$"
 )
+# The characters an abbreviation can end with (and a newline, before which $ matches).
+_ABBREVIATION_ENDS = frozenset(".\n" + string.ascii_letters)
 
 
 def iter_paths(paths: Iterable[str], skipped: list[Skipped] | None = None) -> Iterator[str]:
@@ -234,7 +244,7 @@ def split_articles(document: Document) -> list[Article]:
     lines = document.text.split("\n")
     starts: list[tuple[int, str, str, date | None]] = []  # (title line index, title, outlet, date)
     for i, line in enumerate(lines):
-        match = _BYLINE.match(line) if len(line.strip()) <= 200 else None  # bylines are short
+        match = _byline(line)
         if match and i > 0 and lines[i - 1].strip():
             starts.append(
                 (i - 1, lines[i - 1].strip(), match["outlet"].strip(), _parse_date(match))
@@ -266,6 +276,13 @@ def split_articles(document: Document) -> list[Article]:
     return articles
 
 
+def _byline(line: str) -> re.Match[str] | None:
+    """The byline ``line`` is, if it is one (short, with a separator: else no need to try)."""
+    if len(line.strip()) > 200 or not _BYLINE_SEPARATOR.search(line):
+        return None
+    return _BYLINE.match(line)
+
+
 def _guess_title(lines: list[str]) -> str:
     for line in lines:
         text = line.strip()
@@ -288,14 +305,49 @@ def sentences(article: Article) -> Iterator[Sentence]:
     offset = 0
     for k, line in enumerate(article.text.split("\n")):
         pos = 0
-        for match in _SENTENCE_END.finditer(line):
-            # Look back a few characters only: searching from 0 made long lines quadratic.
-            if _ABBREVIATION.search(line, max(0, match.start() - 64), match.start()):
+        for match in _sentence_ends(line):
+            if _after_abbreviation(line, match.start()):
                 continue
             yield from _bounded(line, pos, match.start(), article.first_line + k, offset)
             pos = match.end()
         yield from _bounded(line, pos, len(line), article.first_line + k, offset)
         offset += len(line) + 1
+
+
+def _sentence_ends(line: str) -> Iterator[re.Match[str]]:
+    """What ``_SENTENCE_END.finditer(line)`` yields, found several times faster.
+
+    The pattern starts with look-behinds, so the regex engine tries it at every position
+    of the line. But each match starts right after a terminator (。, ., …) or at the
+    first of the spaces before a dash: trying the pattern at those places only, in
+    order, from where the last match ended, finds the same matches. (After an empty
+    match, finditer moves on one character: the pattern matches empty only before a
+    character that is not a space, where no longer match starts.)"""
+    pos = 0
+    for cue in _SENTENCE_END_CUE.finditer(line):
+        at = cue.start()
+        if line[at] in _TERMINATORS:
+            start = at + 1
+        else:  # a dash: the pattern's third branch starts at the spaces before it
+            start = at
+            while start and line[start - 1].isspace():  # str.isspace is the regex's \s
+                start -= 1
+            if start == at:
+                continue
+        if start < pos:
+            continue
+        match = _SENTENCE_END.match(line, start)
+        if match:
+            yield match
+            pos = match.end() if match.end() > start else start + 1
+
+
+def _after_abbreviation(line: str, end: int) -> bool:
+    """Whether ``line[:end]`` ends with an abbreviation (U.S., Mr.)."""
+    if not end or line[end - 1] not in _ABBREVIATION_ENDS:
+        return False  # (most sentence ends: 。, a digit, a closing quote)
+    # Look back a few characters only: searching from 0 made long lines quadratic.
+    return bool(_ABBREVIATION.search(line, max(0, end - 64), end))
 
 
 def _bounded(line: str, start: int, end: int, number: int, line_offset: int) -> Iterator[Sentence]:
@@ -315,8 +367,9 @@ def _bounded(line: str, start: int, end: int, number: int, line_offset: int) -> 
         if line[start:cut].strip():
             yield _sentence(line[start:cut], number, line_offset, start)
         start = cut
-    if line[start:end].strip():
-        yield _sentence(line[start:end], number, line_offset, start)
+    piece = line[start:end]
+    if piece.strip():
+        yield _sentence(piece, number, line_offset, start)
 
 
 def _sentence(piece: str, line: int, line_offset: int, column: int) -> Sentence:

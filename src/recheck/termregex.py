@@ -51,13 +51,52 @@ def terms_pattern(terms: Iterable[str]) -> str:
     written; an ASCII term matches as a whole word, in any case when it is written in
     lower case (``rare earth``), else as written (``US``). Within each of those three
     groups the longest matching term wins; a non-ASCII term is tried first."""
-    unique = set(terms)
+    return "|".join(part for part in _term_parts(set(terms)) if part) or NEVER
+
+
+def _term_parts(unique: set[str]) -> tuple[str, str]:
+    """terms_pattern's two alternatives: the non-ASCII terms, the ASCII words ("" for
+    none)."""
     cjk = [t for t in unique if not t.isascii()]
     lower = [t for t in unique if t.isascii() and t == t.lower()]
     exact = [t for t in unique if t.isascii() and t != t.lower()]
     words = [f"(?i:{union(lower)})" if lower else "", union(exact) if exact else ""]
     words = [w for w in words if w]
-    parts = [union(cjk)] if cjk else []
-    if words:
-        parts.append(f"{WORD_BEFORE}(?:{'|'.join(words)}){WORD_AFTER}")
-    return "|".join(parts) or NEVER
+    return (
+        union(cjk) if cjk else "",
+        f"{WORD_BEFORE}(?:{'|'.join(words)}){WORD_AFTER}" if words else "",
+    )
+
+
+# The non-ASCII letters that IGNORECASE matches to ASCII ones (İ ı ſ K: i i s k).
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+class TermSearch:
+    """Where ``re.compile(terms_pattern(terms)).search(text)`` starts, found faster.
+
+    That pattern is ``non-ASCII terms|ASCII words``: where it starts is where the
+    earlier of the two starts. The words start with a look-behind (no letter before), so
+    the regex engine tries them at every position of the text, while it looks for the
+    first characters of the non-ASCII terms; so the words are searched only when a
+    character one of them can start with comes before the first non-ASCII term (which
+    most Chinese text lacks)."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        unique = set(terms)
+        cjk, words = _term_parts(unique)
+        self._cjk = re.compile(cjk or NEVER)
+        self._words = re.compile(words or NEVER)
+        firsts = {t[0] for t in unique if t and t.isascii()}
+        firsts |= {c.upper() for c in firsts} | set(FOLDS_TO_ASCII)  # any case
+        self._word_starts = re.compile(f"[{re.escape(''.join(sorted(firsts)))}]")
+
+    def start(self, text: str) -> int | None:
+        """Where the first term in ``text`` starts (None: nowhere)."""
+        cjk = self._cjk.search(text)
+        end = cjk.start() if cjk else len(text)
+        if self._word_starts.search(text, 0, end):
+            word = self._words.search(text)
+            if word and word.start() < end:
+                return word.start()
+        return cjk.start() if cjk else None

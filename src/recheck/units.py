@@ -224,15 +224,20 @@ def canonical_figure(
 ) -> tuple[float, float | None, float | None, float, str]:
     """A figure with its bounds and stated precision, all in the canonical unit:
     ``(value, lower, upper, precision, canonical unit)``."""
-    value, target = canonical(value, unit)
+    target = canonical_unit(unit)
+    if unit == target:  # most figures: convert would give every number back as it is
+        return value, lower, upper, abs(precision) if precision else 0.0, target
+    value = convert(value, unit, target)
     lower = convert(lower, unit, target) if lower is not None else None
     upper = convert(upper, unit, target) if upper is not None else None
     precision = abs(convert(precision, unit, target)) if precision else 0.0
     return value, lower, upper, precision, target
 
 
+@lru_cache(maxsize=1024)
 def quantity_kind(unit: str) -> str:
-    """The metric dimension a unit can fill: mass, percent, money, price, count, fold."""
+    """The metric dimension a unit can fill: mass, percent, money, price, count, fold.
+    (Memoised: it is asked about a few units several times for every figure.)"""
     if unit == "percent":
         return "percent"
     if unit == "fold":

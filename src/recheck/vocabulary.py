@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import RuleError
-from .termregex import NEVER, WORD_AFTER, WORD_BEFORE, terms_pattern, union
+from .termregex import (
+    FOLDS_TO_ASCII,
+    NEVER,
+    WORD_AFTER,
+    WORD_BEFORE,
+    TermSearch,
+    terms_pattern,
+    union,
+)
 from .yamlio import load_yaml
 
 ENTITY_KINDS = {
@@ -84,10 +93,11 @@ class Vocabulary:
     change_cues: re.Pattern[str]
     part_cues: re.Pattern[str]
     modality_cues: tuple[tuple[str, re.Pattern[str]], ...]  # per modality, in file order
-    _any_modality: re.Pattern[str]  # every modality's cues in one pattern
+    _any_modality: TermSearch  # every modality's cues at once
     _cjk: re.Pattern[str]  # terms with any non-ASCII character, matched as written
     _ascii: re.Pattern[str]  # ASCII terms as whole words, any case; case checked after
     _folded: re.Pattern[str]  # the same, matched case-sensitively in lower-cased text
+    _ascii_starts: re.Pattern[str]  # any character a match of either can start with
     _lookup: dict[str, tuple[str, str]]
     # SHA-256 of the vocabulary files: claims framed with the same digest are the same
     # (the claim cache's key); "" when unknown.
@@ -95,28 +105,44 @@ class Vocabulary:
 
     def scan(self, text: str) -> list[Mention]:
         """Entity and metric terms in ``text``, leftmost-longest, non-overlapping."""
-        found: list[Mention] = []
-        for match in self._cjk.finditer(text):
-            word = match.group(0)
-            found.append(self._mention(match.start(), match.end(), word, word))
-        # Matching lower-cased text is several times faster than matching in any case.
-        # It gives the same matches unless the text holds one of the four non-ASCII
-        # letters that match ASCII ones in any case (İ ı ſ K).
-        lowered = text.lower()
-        if len(lowered) == len(text) and not _CASE_FOLDS_TO_ASCII.search(text):
-            matches = self._folded.finditer(lowered)
-        else:
-            matches = self._ascii.finditer(text)
-        for match in matches:
-            mention = self._ascii_mention(text, match.start(), match.end())
-            if mention is not None:
-                found.append(mention)
+        # (a term with a non-ASCII character is not in ASCII text)
+        found = [] if text.isascii() else [self._cjk_mention(m) for m in self._cjk.finditer(text)]
+        ascii_found = [
+            mention
+            for match in self._ascii_matches(text)
+            if (mention := self._ascii_mention(text, match.start(), match.end())) is not None
+        ]
+        if not (found and ascii_found):
+            # Each list is in order and without overlaps (one scan's matches): sorting
+            # and dropping overlaps would leave either as it is.
+            return found or ascii_found
+        found += ascii_found
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
         for mention in found:
             if not kept or mention.start >= kept[-1].end:
                 kept.append(mention)
         return kept
+
+    def _ascii_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The ASCII terms in ``text``, as whole words, in any case (see _ascii_mention)."""
+        lowered = text.lower()
+        # The patterns try a term's word boundary (a look-behind) at every position, so
+        # a text with no character a term can start with (most Chinese ones) is not
+        # scanned. (_ascii_starts holds İ ı ſ K lower-cased: what it does not find in the
+        # lower-cased text, the any-case pattern would not find in the text either.)
+        if not self._ascii_starts.search(lowered):
+            return iter(())
+        # Matching lower-cased text is several times faster than matching in any case.
+        # It gives the same matches unless the text holds one of the four non-ASCII
+        # letters that match ASCII ones in any case (İ ı ſ K).
+        if text.isascii() or (len(lowered) == len(text) and not _CASE_FOLDS_TO_ASCII.search(text)):
+            return self._folded.finditer(lowered)
+        return self._ascii.finditer(text)
+
+    def _cjk_mention(self, match: re.Match[str]) -> Mention:
+        word = match.group(0)
+        return Mention(match.start(), match.end(), word, *self._lookup[word])
 
     def _mention(
         self, start: int, end: int, written: str, key: str, possessive: bool = False
@@ -137,23 +163,22 @@ class Vocabulary:
         """The first modality cue in ``text``: (modality, word). Where cues of two
         modalities start at the same place, the one listed first in the cues file wins.
         One search finds the place; only there is each modality tried."""
-        found = self._any_modality.search(text)
-        if found is None:
+        start = self._any_modality.start(text)
+        if start is None:
             return None
         for name, pattern in self.modality_cues:
-            match = pattern.match(text, found.start())
+            match = pattern.match(text, start)
             if match:
                 return name, match.group(0)
         return None  # not reached: a cue starts where the search found one
 
 
-_CASE_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_CASE_FOLDS_TO_ASCII = re.compile(f"[{FOLDS_TO_ASCII}]")  # İ ı ſ K
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
-    for suffix in ("'s", "’s"):
-        if word.endswith(suffix) and len(word) > 2:
-            return word[: -len(suffix)], True
+    if word.endswith(("'s", "’s")) and len(word) > 2:  # (both suffixes two characters long)
+        return word[:-2], True
     return word, False
 
 
@@ -325,7 +350,11 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     terms = {*entity_terms, *metric_terms}
     cjk = re.compile(union(t for t in terms if not t.isascii()))
     # One case-insensitive trie for the ASCII terms; _ascii_mention checks case after.
-    ascii_terms = f"{WORD_BEFORE}(?:{union(t.lower() for t in terms if t.isascii())})"
+    lower_ascii = [t.lower() for t in terms if t.isascii()]
+    # In lower-cased text a match starts with a lower-cased term's first character; in
+    # any case, it may also start with a letter that matches an ASCII one (İ ı ſ K).
+    starts = "".join(sorted({t[0] for t in lower_ascii} | set(FOLDS_TO_ASCII.lower())))
+    ascii_terms = f"{WORD_BEFORE}(?:{union(lower_ascii)})"
     ascii_terms += f"(?:'s|’s)?{WORD_AFTER}"
     return Vocabulary(
         entities=entities,
@@ -337,6 +366,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         _cjk=cjk,
         _ascii=re.compile(ascii_terms, re.IGNORECASE),
         _folded=re.compile(ascii_terms),
+        _ascii_starts=re.compile(f"[{re.escape(starts)}]"),
         _lookup=lookup,
         digest=_digest(entities_file, metrics_file, cues_file),
     )
@@ -351,16 +381,14 @@ def _digest(*paths: Path) -> str:
     return digest.hexdigest()
 
 
-Cues = tuple[
-    re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str]
-]
+Cues = tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...], TermSearch]
 
 
 def _load_cues(path: Path) -> Cues:
     """The change and part cues, and the modality cues: per modality, and all in one."""
     never = re.compile(NEVER)
     if not path.is_file():
-        return never, never, (), never
+        return never, never, (), TermSearch([])
     data = load_yaml(path) or {}
     if not isinstance(data, dict):
         raise RuleError(f"{path}: expected a mapping")
@@ -385,4 +413,4 @@ def _load_cues(path: Path) -> Cues:
         if terms:
             modal.append((name, re.compile(terms_pattern(terms))))
             every += terms
-    return change, part, tuple(modal), re.compile(terms_pattern(every))
+    return change, part, tuple(modal), TermSearch(every)
