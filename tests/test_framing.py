@@ -248,3 +248,50 @@ def test_clause_boundaries_are_the_pattern_s_matches(text):
     for start in range(len(text) + 1):
         expected = next((i for i, c in enumerate(clauses) if c.start <= start < c.end), None)
         assert framing._clause_at(clauses, start) == expected
+
+
+def _bindings(rulebook, tmp_path, text):
+    from recheck.audit import audit
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    report = audit([str(tmp_path)], rulebook)
+    return {(c.line, c.text): (c.entity, c.metric, c.period) for c in report.claims}
+
+
+def test_a_term_that_introduces_the_next_figure_is_not_this_ones(rulebook, tmp_path):
+    frames = _bindings(
+        rulebook,
+        tmp_path,
+        "MP Materials reported revenue of close to 48 million dollars and net income of "
+        "US$4.53 million for Q3 2023.\n"
+        "Northern Rare Earth reported net income of about 931 million yuan and revenue of "
+        "27.07 billion yuan for 2022.\n",
+    )
+    assert frames[(1, "48 million dollars")] == ("mp_materials", "revenue", "2023-Q3")
+    assert frames[(1, "US$4.53 million")] == ("mp_materials", "net_profit", "2023-Q3")
+    assert frames[(2, "931 million yuan")] == ("northern_rare_earth", "net_profit", "2022")
+    assert frames[(2, "27.07 billion yuan")] == ("northern_rare_earth", "revenue", "2022")
+
+
+def test_a_currency_named_after_a_country_is_not_the_subject(rulebook, tmp_path):
+    frames = _bindings(
+        rulebook,
+        tmp_path,
+        "Iluka Resources' sales rose to 1.209 billion Australian dollars in 2023 from "
+        "1.114 billion Australian dollars in 2022.\n",
+    )
+    assert frames[(1, "1.209 billion Australian dollars")] == ("iluka", "revenue", "2023")
+    assert frames[(1, "1.114 billion Australian dollars")] == ("iluka", "revenue", "2022")
+
+
+def test_a_hedge_or_currency_word_after_a_year_keeps_the_figure_in_that_year(rulebook, tmp_path):
+    frames = _bindings(
+        rulebook,
+        tmp_path,
+        "中国稀土出口量从2023年的将近5.4万吨增至2024年的约5.6万吨，增长3.5%。\n"
+        "盛和资源净利润从二〇二四年的人民币2.07亿元降至2025年的逾人民币1.88亿元。\n",
+    )
+    assert frames[(1, "5.4万吨")] == ("china", "exports", "2023")
+    assert frames[(1, "5.6万吨")] == ("china", "exports", "2024")
+    assert frames[(2, "2.07亿元")] == ("shenghe", "net_profit", "2024")
+    assert frames[(2, "1.88亿元")] == ("shenghe", "net_profit", "2025")

@@ -80,6 +80,25 @@ def test_amounts_and_decades_are_not_years(text):
     assert find_periods(text, ARTICLE) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("二〇二四年，中国稀土开采量为27万吨。", [("二〇二四年", "2024", False)]),
+        ("到二〇三〇年产能翻番", [("到二〇三〇年", "2030", True)]),
+        ("二〇二五年上半年出口2万吨", [("二〇二五年上半年", "2025-H1", False)]),
+        ("一九九八年", [("一九九八年", "1998", False)]),
+    ],
+)
+def test_years_in_chinese_digits_are_years_as_written(text, expected):
+    found = [(p.word, p.period, p.deadline) for p in find_periods(text, ARTICLE)]
+    assert found == expected
+
+
+def test_chinese_digits_that_are_not_a_year_stay_apart():
+    assert find_periods("十二〇二〇年", ARTICLE) == []  # part of a larger numeral
+    assert find_periods("二〇二四吨", ARTICLE) == []  # no 年
+
+
 def test_relative_years_need_an_anchor():
     (mention,) = find_periods("去年的产量", None)
     assert mention.period is None

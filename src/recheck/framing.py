@@ -101,11 +101,12 @@ class Framer:
         dominant = self._dominant_entities(m for _, found in scanned for m in found)
         for sentence, found in scanned:
             text = sentence.text
-            mentions = self._resolve_pronouns(found, last_of_kind)
             periods = find_periods(text, article.date, context_year)
+            extracted = self.extract(text)
+            mentions = self._resolve_pronouns(_outside(found, extracted), last_of_kind)
             quantities = [
                 _per_year_as_amount(q)
-                for q in self.extract(text)
+                for q in extracted
                 if not any(p.start <= q.start < p.end for p in periods)
             ]
             subjects = [m for m in mentions if self._is_subject(m)]
@@ -215,7 +216,7 @@ class Framer:
         else:
             entity = self._entity_id(entity_mention) if entity_mention else context.previous_subject
         scope = self._scope(context, q, entity) if scoped else None
-        period_mention = _pick_period(q, context.periods, clause)
+        period_mention = _pick_period(text, q, context.periods, clause)
         period = period_mention.period if period_mention else CURRENT
         modality, modal_word = self._modality(context, q, position or 0)
         return Frame(
@@ -351,8 +352,14 @@ class Framer:
         relative = kind in {"percent", "count", "fold"}
         if relative and self._is_part(text, q):
             return None, ""
-        in_clause = [m for m in metric_mentions if clause.start <= m.start < clause.end]
-        in_clause.sort(key=lambda m: _distance(q, m))
+        lead = _lead(text, q)
+        in_clause = [
+            m
+            for m in metric_mentions
+            if clause.start <= m.start < clause.end
+            and not _introduces_another(text, m, q, context.quantities)
+        ]
+        in_clause.sort(key=lambda m: _distance(q, m, lead))
         # A metric whose values are themselves this kind (出口增长了35%: export growth)
         # binds before the change words; otherwise a figure next to one is a change.
         direct = next((m for m in in_clause if self._direct_dimension.get(m.ref) == kind), None)
@@ -602,24 +609,79 @@ def _boundaries(text: str) -> Iterator[re.Match[str]]:
             pos = match.end()
 
 
-def _distance(q: Quantity, m: Mention) -> float:
+def _distance(q: Quantity, m: Mention, lead: int | None = None) -> float:
     """Characters between a quantity and a mention; words after the number count a
-    little more, so that on a tie the term before it wins."""
+    little more, so that on a tie the term before it wins. ``lead``: where the figure
+    starts with its hedge (see :func:`_lead`), from which a term before it is measured."""
     if m.end <= q.start:
-        return q.start - m.end
+        return max(0, (q.start if lead is None else lead) - m.end)
     return (m.start - q.end) * 1.2 + 0.5 if m.start >= q.end else 0
 
 
+def _lead(text: str, q: Quantity) -> int:
+    """Where ``q`` starts, with the hedge written just before it: in 从2023年的将近5.4万吨
+    增至2024年的约5.6万吨 and "revenue of close to $48 million" the hedge is part of
+    the figure, not distance between it and the year or term before."""
+    if q.hedge:
+        head = text[: q.start].rstrip()
+        if head.endswith(q.hedge):
+            return len(head) - len(q.hedge)
+    return q.start
+
+
+# What may stand between a term and the figure it introduces: a copula or preposition,
+# then a hedge ("net income of US$4.5 million", "revenue was close to $48 million", 净利润
+# 为约1.8亿元).
+_INTRODUCES = re.compile(
+    r"\s*(?:(?i:of|was|were|is|are|at|reached|hit|totall?ed|stood\s+at|came\s+to"
+    r"|amounted\s+to|rose\s+to|fell\s+to|grew\s+to)\b|为|达到?|是)?"
+    r"\s*(?:(?i:about|around|roughly|nearly|almost|close\s+to|more\s+than|over|some"
+    r"|approximately|just\s+over|just\s+under|under|less\s+than|at\s+least|up\s+to)\b"
+    r"|约为?|将近|近|超过|逾|接近|大约|不到|不足)?\s*"
+)
+
+
+def _introduces_another(text: str, m: Mention, q: Quantity, quantities: list[Quantity]) -> bool:
+    """Whether the term ``m``, after ``q``, introduces the next figure instead: in
+    "revenue of $48 million and net income of $4.5 million", net income is the second
+    figure's, however close it stands to the first."""
+    if m.start < q.end:
+        return False
+    following = next((o for o in quantities if o.start >= m.end), None)
+    return (
+        following is not None
+        and following is not q
+        and _INTRODUCES.fullmatch(text, m.end, following.start) is not None
+    )
+
+
+def _outside(mentions: list[Mention], quantities: list[Quantity]) -> list[Mention]:
+    """The mentions that are not inside a figure: the "Australian" of "1.1 billion
+    Australian dollars" and the "US" of "US$4.5 million" name a currency, not a
+    subject. (The list itself when no figure holds a mention.)"""
+    inside = [m for m in mentions if any(q.start <= m.start < q.end for q in quantities)]
+    return [m for m in mentions if m not in inside] if inside else mentions
+
+
+# A period that owns the figure after it: 2024年的(人民币/约)2.07亿元.
+_PERIOD_OWNS = re.compile(r"\s*的[^\d，,。；;、]{0,6}")
+
+
 def _pick_period(
-    q: Quantity, periods: Sequence[PeriodMention], clause: _Clause
+    text: str, q: Quantity, periods: Sequence[PeriodMention], clause: _Clause
 ) -> PeriodMention | None:
+    """The period that owns ``q`` (2024年的…), else the one nearest it in its clause
+    (measured from where it starts with its hedge), else the last one before the
+    clause."""
     in_clause = [p for p in periods if clause.start <= p.start < clause.end]
+    lead = _lead(text, q)
+    before = [p for p in in_clause if p.end <= lead]
+    if before and _PERIOD_OWNS.fullmatch(text, before[-1].end, lead):
+        return before[-1]
     if in_clause:
         return min(
             in_clause,
-            key=lambda p: abs(
-                (p.end if p.end <= q.start else p.start) - (q.start if p.end <= q.start else q.end)
-            ),
+            key=lambda p: abs(lead - p.end) if p.end <= q.start else abs(p.start - q.end),
         )
     earlier = [p for p in periods if p.end <= clause.start]
     return earlier[-1] if earlier else None

@@ -170,7 +170,7 @@ def find_periods(
     ``context_year`` is the latest year named earlier in the article, which 当年 and
     "that year" refer to.
     """
-    raw = sorted(_scan(text), key=lambda m: (m[0], -(m[1] - m[0])))
+    raw = sorted(_scan(_arabic_years(text)), key=lambda m: (m[0], -(m[1] - m[0])))
     if not raw:
         return []
     explicit_years = [int(match["y"]) for _, _, _, match in raw if _year_of(match)]
@@ -182,8 +182,22 @@ def find_periods(
             continue
         taken_until = end
         period = _resolve(name, match, article_date, sentence_year, context_year)
-        result.append(PeriodMention(start, end, match.group(0), period, name == "deadline"))
+        result.append(PeriodMention(start, end, text[start:end], period, name == "deadline"))
     return result
+
+
+# A year in Chinese digits (二〇二四年), as official and print news write it.
+_ZH_DIGIT_YEAR = re.compile(
+    r"(?<![〇零一二三四五六七八九十百千万])[〇零一二三四五六七八九]{4}(?=\s*年)"
+)
+_ZH_DIGIT_VALUES = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _arabic_years(text: str) -> str:
+    """``text`` with years in Chinese digits written in Arabic ones (二〇二四年 ->
+    2024年): four characters for four, so every offset holds, and every pattern reads
+    them as it reads 2024年."""
+    return _ZH_DIGIT_YEAR.sub(lambda m: m.group().translate(_ZH_DIGIT_VALUES), text)
 
 
 def _year_of(match: re.Match[str]) -> str | None:
