@@ -659,6 +659,8 @@ def _outside(mentions: list[Mention], quantities: list[Quantity]) -> list[Mentio
     """The mentions that are not inside a figure: the "Australian" of "1.1 billion
     Australian dollars" and the "US" of "US$4.5 million" name a currency, not a
     subject. (The list itself when no figure holds a mention.)"""
+    if not quantities:
+        return mentions
     inside = [m for m in mentions if any(q.start <= m.start < q.end for q in quantities)]
     return [m for m in mentions if m not in inside] if inside else mentions
 

@@ -187,17 +187,25 @@ def find_periods(
 
 
 # A year in Chinese digits (二〇二四年), as official and print news write it.
-_ZH_DIGIT_YEAR = re.compile(
-    r"(?<![〇零一二三四五六七八九十百千万])[〇零一二三四五六七八九]{4}(?=\s*年)"
-)
+# (It starts with the digits, which lets the regex engine skip to them; the character
+# before is checked in _arabic_years.)
+_ZH_DIGIT_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
+_ZH_NUMERAL = set("〇零一二三四五六七八九十百千万")
 _ZH_DIGIT_VALUES = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def _arabic_years(text: str) -> str:
     """``text`` with years in Chinese digits written in Arabic ones (二〇二四年 ->
     2024年): four characters for four, so every offset holds, and every pattern reads
-    them as it reads 2024年."""
-    return _ZH_DIGIT_YEAR.sub(lambda m: m.group().translate(_ZH_DIGIT_VALUES), text)
+    them as it reads 2024年. Not the end of a longer numeral (十二〇二〇年)."""
+
+    def arabic(match: re.Match[str]) -> str:
+        start = match.start()
+        if start and text[start - 1] in _ZH_NUMERAL:
+            return match.group()
+        return match.group().translate(_ZH_DIGIT_VALUES)
+
+    return _ZH_DIGIT_YEAR.sub(arabic, text)
 
 
 def _year_of(match: re.Match[str]) -> str | None:
