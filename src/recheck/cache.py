@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib.util import find_spec
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,8 @@ FORMAT = "claims-v1"  # the layout of entries; a new layout gets a new folder
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 _FRAME_FIELDS = tuple(f.name for f in fields(Frame))
 _FRAME_AT = _CLAIM_FIELDS.index("frame")  # a row holds the frame as a list there
+_CLAIM_VALUES = attrgetter(*_CLAIM_FIELDS)  # (one C call for all the fields)
+_FRAME_VALUES = attrgetter(*_FRAME_FIELDS)
 
 
 def default_folder() -> Path:
@@ -140,8 +143,8 @@ def size(folder: Path) -> tuple[int, int]:
 
 
 def _row(claim: Claim) -> list[Any]:
-    row: list[Any] = [getattr(claim, name) for name in _CLAIM_FIELDS]
-    row[_FRAME_AT] = [getattr(claim.frame, name) for name in _FRAME_FIELDS]
+    row: list[Any] = list(_CLAIM_VALUES(claim))
+    row[_FRAME_AT] = list(_FRAME_VALUES(claim.frame))
     return row
 
 
