@@ -99,12 +99,21 @@ def test_ore_tonnage_is_kept_apart_from_reo_content(rulebook, tmp_path):
     assert not report.contradictions
 
 
-def _frames(rulebook, tmp_path, text):
+def _claims(rulebook, tmp_path, text):
     from recheck.audit import audit
 
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    report = audit([str(tmp_path)], rulebook)
-    return {c.text: (c.frame.entity, c.frame.metric) for c in report.claims}
+    return audit([str(tmp_path)], rulebook).claims
+
+
+def _frames(rulebook, tmp_path, text):
+    return {c.text: (c.entity, c.metric) for c in _claims(rulebook, tmp_path, text)}
+
+
+def _bindings(rulebook, tmp_path, text):
+    return {
+        (c.line, c.text): (c.entity, c.metric, c.period) for c in _claims(rulebook, tmp_path, text)
+    }
 
 
 def test_respectively_hands_the_figures_to_the_subjects_in_order(rulebook, tmp_path):
@@ -248,14 +257,6 @@ def test_clause_boundaries_are_the_pattern_s_matches(text):
     for start in range(len(text) + 1):
         expected = next((i for i, c in enumerate(clauses) if c.start <= start < c.end), None)
         assert framing._clause_at(clauses, start) == expected
-
-
-def _bindings(rulebook, tmp_path, text):
-    from recheck.audit import audit
-
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    report = audit([str(tmp_path)], rulebook)
-    return {(c.line, c.text): (c.entity, c.metric, c.period) for c in report.claims}
 
 
 def test_a_term_that_introduces_the_next_figure_is_not_this_ones(rulebook, tmp_path):
