@@ -574,6 +574,23 @@ def test_streamed_json_is_the_whole_record_serialised(seeds_report):
     assert render_audit(empty, "json") == whole({**head, **empty.to_record()})
 
 
+def test_the_json_report_is_written_claim_by_claim(seeds_report, tmp_path):
+    # The pieces: the head, one per claim, the closing ones; a 100 MB archive's report
+    # (hundreds of MB of text) is never one string.
+    from recheck.reporters import stream_audit, stream_claims
+
+    pieces = list(stream_audit(seeds_report, "json"))
+    assert len(pieces) == len(seeds_report.claims) + 3
+    assert "".join(pieces) == render_audit(seeds_report, "json")
+    assert len(list(stream_claims(seeds_report, "json"))) == len(seeds_report.claims) + 3
+    assert list(stream_audit(seeds_report, "text")) == [render_audit(seeds_report, "text")]
+    out = tmp_path / "report.json"
+    args = ["audit", str(ROOT / "seeds"), "--rules", str(ROOT / "rules"), "-f", "json"]
+    result = runner.invoke(app, [*args, "-o", str(out)])
+    assert result.exit_code == ExitCode.CONTRADICTIONS, result.output
+    assert out.read_text(encoding="utf-8") == render_audit(seeds_report, "json")
+
+
 def test_text_table_shows_the_most_severe_in_full_and_one_line_for_the_rest(
     seeds_report, monkeypatch
 ):

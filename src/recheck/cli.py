@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
@@ -133,10 +133,11 @@ def _check_choice(value: str, allowed: tuple[str, ...], what: str = "format") ->
         raise _fail(f"unknown {what} {value!r} (choose from {', '.join(allowed)})")
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(pieces: Iterable[str], output: Path | None) -> None:
+    """Write a report's text, given in pieces, to ``output`` (atomically) or stdout."""
     if output is None:
         try:
-            sys.stdout.write(text)
+            sys.stdout.writelines(pieces)
             sys.stdout.flush()
         except BrokenPipeError:
             raise  # `recheck … | head`: typer ends quietly
@@ -144,7 +145,7 @@ def _emit(text: str, output: Path | None) -> None:
             raise _fail(f"cannot write to standard output ({exc.strerror or exc})") from None
         return
     with _writing(output):
-        write_atomic(output, text)
+        write_atomic(output, pieces)
 
 
 def _color() -> bool:
@@ -309,7 +310,7 @@ def audit(
     _check_choice(fail_on, SEVERITIES, "severity")
     from . import acknowledgements as acks
     from . import baseline as baselines
-    from .reporters import render_audit
+    from .reporters import stream_audit
 
     baseline_path = baseline or (Path(settings.baseline) if settings.baseline else None)
     acks_path = acknowledgements or Path(settings.acknowledgements)
@@ -326,7 +327,7 @@ def audit(
         report = triage(report, baseline=recorded, acknowledgements=entries, fail_on=fail_on)
     except RecheckError as exc:
         raise _fail(str(exc)) from None
-    _emit(render_audit(report, fmt, color=_color() and output is None), output)
+    _emit(stream_audit(report, fmt, color=_color() and output is None), output)
     raise typer.Exit(ExitCode.CONTRADICTIONS if report.failing else ExitCode.OK)
 
 
@@ -424,7 +425,7 @@ def claims(
 ) -> None:
     """List every numeric claim with its frame: entity, metric, period, modality."""
     _check_choice(fmt, CLAIM_FORMATS)
-    from .reporters import render_claims
+    from .reporters import stream_claims
 
     settings = _settings(config)
     try:
@@ -435,7 +436,7 @@ def claims(
         )
     except RecheckError as exc:
         raise _fail(str(exc)) from None
-    _emit(render_claims(report, fmt, color=_color() and output is None), output)
+    _emit(stream_claims(report, fmt, color=_color() and output is None), output)
 
 
 @app.command()

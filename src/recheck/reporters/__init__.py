@@ -11,7 +11,7 @@ and rich are only imported when a format that needs them is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import import_module
 
 from ..models import Report
@@ -24,6 +24,27 @@ def render_audit(report: Report, fmt: str, *, color: bool = False, width: int = 
     module = import_module(f".{_MODULES[fmt]}", __name__)
     render: Callable[..., str] = module.render_audit
     return render(report, color=color, width=width)
+
+
+def stream_audit(
+    report: Report, fmt: str, *, color: bool = False, width: int = 160
+) -> Iterator[str]:
+    """:func:`render_audit` in pieces, for writing: a format whose text grows with the
+    claims (json) yields it claim by claim; the others yield it whole."""
+    module = import_module(f".{_MODULES[fmt]}", __name__)
+    if hasattr(module, "stream_audit"):
+        return module.stream_audit(report, color=color, width=width)
+    return iter((render_audit(report, fmt, color=color, width=width),))
+
+
+def stream_claims(
+    report: Report, fmt: str, *, color: bool = False, width: int = 160
+) -> Iterator[str]:
+    """:func:`render_claims` in pieces (see :func:`stream_audit`)."""
+    module = import_module(f".{_MODULES['text' if fmt == 'table' else fmt]}", __name__)
+    if hasattr(module, "stream_claims"):
+        return module.stream_claims(report, color=color, width=width)
+    return iter((render_claims(report, fmt, color=color, width=width),))
 
 
 def render_claims(report: Report, fmt: str, *, color: bool = False, width: int = 160) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .. import __version__
@@ -46,23 +46,35 @@ def indented(value: Any, level: int = 0) -> str:
 _string = json.encoder.encode_basestring  # the C encoder's, as ensure_ascii=False uses
 
 
-def _with_claims(head: dict[str, Any], claims: Iterable[Claim]) -> str:
-    """``head`` serialised with its ``claims`` key holding ``claims``, each claim's record
-    built and serialised on its own, so that a large corpus's records never all exist
-    at once. The text is the same as serialising the whole record in one go."""
+def _with_claims(head: dict[str, Any], claims: Iterable[Claim]) -> Iterator[str]:
+    """``head`` serialised with its ``claims`` key holding ``claims``, in pieces: each
+    claim's record is built and serialised on its own, so that a large corpus's records,
+    and its report's text, never all exist at once. The pieces joined are the text of
+    the whole record serialised in one go."""
     # A top-level key is the only one indented by exactly two spaces, so this is unique.
     slot = '\n  "claims": null'
-    text = indented({**head, "claims": None})
-    pad = "\n    "
-    items = [pad + indented(claim.to_record(), 2) for claim in claims]
-    listing = "[" + ",".join(items) + "\n  ]" if items else "[]"
-    return text.replace(slot, slot[: -len("null")] + listing, 1) + "\n"
+    before, after = indented({**head, "claims": None}).split(slot)
+    yield before + slot[: -len("null")]
+    separator = "["
+    for claim in claims:
+        yield separator + "\n    " + indented(claim.to_record(), 2)
+        separator = ","
+    yield "[]" if separator == "[" else "\n  ]"
+    yield after + "\n"
 
 
-def render_audit(report: Report, **_: Any) -> str:
+def stream_audit(report: Report, **_: Any) -> Iterator[str]:
     head = {"tool": {"name": "recheck", "version": __version__}, **report.to_record(claims=False)}
     return _with_claims(head, report.claims)
 
 
-def render_claims(report: Report, **_: Any) -> str:
+def stream_claims(report: Report, **_: Any) -> Iterator[str]:
     return _with_claims({}, report.claims)
+
+
+def render_audit(report: Report, **options: Any) -> str:
+    return "".join(stream_audit(report, **options))
+
+
+def render_claims(report: Report, **options: Any) -> str:
+    return "".join(stream_claims(report, **options))
