@@ -94,6 +94,22 @@ def test_years_in_chinese_digits_are_years_as_written(text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报北京4月30日电（记者 王明）澳大利亚稀土开采量为1.3万吨。",
+        "新华社北京2025年4月30日电 产量为1.3万吨",
+    ],
+)
+def test_a_dateline_is_when_the_report_was_filed_not_a_period(text):
+    assert find_periods(text, ARTICLE) == []
+
+
+def test_a_date_before_other_words_with_dian_is_still_a_date():
+    (mention,) = find_periods("4月30日电价上涨", ARTICLE)  # electricity prices
+    assert mention.word == "4月30日"
+
+
 def test_chinese_digits_that_are_not_a_year_stay_apart():
     assert find_periods("十二〇二〇年", ARTICLE) == []  # part of a larger numeral
     assert find_periods("二〇二四吨", ARTICLE) == []  # no 年

@@ -181,6 +181,8 @@ def find_periods(
         if start < taken_until:
             continue
         taken_until = end
+        if name in _DATED and _DATELINE_END.match(text, end):
+            continue  # 本报北京4月30日电: when the report was filed, not what it is about
         period = _resolve(name, match, article_date, sentence_year, context_year)
         result.append(PeriodMention(start, end, text[start:end], period, name == "deadline"))
     return result
@@ -206,6 +208,12 @@ def _arabic_years(text: str) -> str:
         return match.group().translate(_ZH_DIGIT_VALUES)
 
     return _ZH_DIGIT_YEAR.sub(arabic, text)
+
+
+# A Chinese dateline's date is followed by 电 (dispatch) and a space, a bracket or a
+# colon: 新华社北京4月30日电（记者…）; not 4月30日电价上涨 (electricity prices).
+_DATED = {"zh_month", "zh_date"}
+_DATELINE_END = re.compile(r"\s*电(?=[\s（(:：]|$)")
 
 
 def _year_of(match: re.Match[str]) -> str | None:
