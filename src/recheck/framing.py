@@ -661,8 +661,8 @@ def _outside(mentions: list[Mention], quantities: list[Quantity]) -> list[Mentio
     subject. (The list itself when no figure holds a mention.)"""
     if not quantities:
         return mentions
-    inside = [m for m in mentions if any(q.start <= m.start < q.end for q in quantities)]
-    return [m for m in mentions if m not in inside] if inside else mentions
+    kept = [m for m in mentions if not any(q.start <= m.start < q.end for q in quantities)]
+    return kept if len(kept) < len(mentions) else mentions
 
 
 # A period that owns the figure after it: 2024年的(人民币/约)2.07亿元.
