@@ -296,3 +296,23 @@ def test_a_hedge_or_currency_word_after_a_year_keeps_the_figure_in_that_year(rul
     assert frames[(1, "5.6万吨")] == ("china", "exports", "2024")
     assert frames[(2, "2.07亿元")] == ("shenghe", "net_profit", "2024")
     assert frames[(2, "1.88亿元")] == ("shenghe", "net_profit", "2025")
+
+
+def test_prices_of_different_products_are_different_metrics(rulebook, tmp_path):
+    from recheck.audit import audit
+
+    (tmp_path / "a.txt").write_text(
+        "8月13日，稀土价格明显回升，氧化镨钕报价63万元/吨，氧化铽报价约710万元/吨。\n"
+        "同期中国国内氧化镝价格为185万元/吨。\n"
+        "The price of NdPr oxide was $85 per kilogram in August, and dysprosium prices "
+        "reached $260 per kg.\n",
+        encoding="utf-8",
+    )
+    report = audit([str(tmp_path)], rulebook)
+    metrics = {c.text: c.metric for c in report.claims}
+    assert metrics["63万元/吨"] == "price_ndpr"
+    assert metrics["710万元/吨"] == "price_terbium"
+    assert metrics["185万元/吨"] == "price_dysprosium"
+    assert metrics["$85 per kilogram"] == "price_ndpr"
+    assert metrics["$260 per kg"] == "price_dysprosium"
+    assert not report.contradictions
