@@ -316,3 +316,21 @@ def test_prices_of_different_products_are_different_metrics(rulebook, tmp_path):
     assert metrics["$85 per kilogram"] == "price_ndpr"
     assert metrics["$260 per kg"] == "price_dysprosium"
     assert not report.contradictions
+
+
+def test_quotas_are_not_output_and_their_parts_are_apart(rulebook, tmp_path):
+    from recheck.audit import audit
+
+    (tmp_path / "a.txt").write_text(
+        "2024年全年开采指标为27万吨、冶炼分离指标为25.4万吨，同比增速分别为5.9%和4.1%。\n"
+        "其中，岩矿型稀土指标为250,850吨，离子型稀土指标为19,150吨。\n"
+        "2024年，中国离子型稀土的开采指标约为1.9万吨。\n",
+        encoding="utf-8",
+    )
+    report = audit([str(tmp_path)], rulebook)
+    metrics = {c.text: c.metric for c in report.claims}
+    assert metrics["27万吨"] == "mining_quota"
+    assert metrics["25.4万吨"] == "separation_quota"
+    assert metrics["250,850吨"] == "mining_quota_rock"
+    assert metrics["19,150吨"] == metrics["1.9万吨"] == "mining_quota_ionic"
+    assert not report.contradictions
