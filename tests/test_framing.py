@@ -99,11 +99,15 @@ def test_ore_tonnage_is_kept_apart_from_reo_content(rulebook, tmp_path):
     assert not report.contradictions
 
 
-def _claims(rulebook, tmp_path, text):
+def _report(rulebook, tmp_path, text):
     from recheck.audit import audit
 
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    return audit([str(tmp_path)], rulebook).claims
+    return audit([str(tmp_path)], rulebook)
+
+
+def _claims(rulebook, tmp_path, text):
+    return _report(rulebook, tmp_path, text).claims
 
 
 def _frames(rulebook, tmp_path, text):
@@ -299,16 +303,14 @@ def test_a_hedge_or_currency_word_after_a_year_keeps_the_figure_in_that_year(rul
 
 
 def test_prices_of_different_products_are_different_metrics(rulebook, tmp_path):
-    from recheck.audit import audit
-
-    (tmp_path / "a.txt").write_text(
+    report = _report(
+        rulebook,
+        tmp_path,
         "8月13日，稀土价格明显回升，氧化镨钕报价63万元/吨，氧化铽报价约710万元/吨。\n"
         "同期中国国内氧化镝价格为185万元/吨。\n"
         "The price of NdPr oxide was $85 per kilogram in August, and dysprosium prices "
         "reached $260 per kg.\n",
-        encoding="utf-8",
     )
-    report = audit([str(tmp_path)], rulebook)
     metrics = {c.text: c.metric for c in report.claims}
     assert metrics["63万元/吨"] == "price_ndpr"
     assert metrics["710万元/吨"] == "price_terbium"
@@ -319,15 +321,13 @@ def test_prices_of_different_products_are_different_metrics(rulebook, tmp_path):
 
 
 def test_quotas_are_not_output_and_their_parts_are_apart(rulebook, tmp_path):
-    from recheck.audit import audit
-
-    (tmp_path / "a.txt").write_text(
+    report = _report(
+        rulebook,
+        tmp_path,
         "2024年全年开采指标为27万吨、冶炼分离指标为25.4万吨，同比增速分别为5.9%和4.1%。\n"
         "其中，岩矿型稀土指标为250,850吨，离子型稀土指标为19,150吨。\n"
         "2024年，中国离子型稀土的开采指标约为1.9万吨。\n",
-        encoding="utf-8",
     )
-    report = audit([str(tmp_path)], rulebook)
     metrics = {c.text: c.metric for c in report.claims}
     assert metrics["27万吨"] == "mining_quota"
     assert metrics["25.4万吨"] == "separation_quota"
