@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from recheck.termregex import NEVER, TermSearch, terms_pattern, union
+from recheck.termregex import NEVER, TermSearch, matches_at, terms_pattern, union
 
 # Few characters, so that terms share prefixes and texts hold them; with CJK and regex
 # metacharacters, which must be matched literally.
@@ -113,3 +114,13 @@ def test_term_search_starts_where_the_terms_pattern_does(terms, text):
     """TermSearch looks for the non-ASCII terms and the ASCII words apart."""
     match = re.search(terms_pattern(terms), text)
     assert TermSearch(terms).start(text) == (match.start() if match else None)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [(r"a*", "baab"), (r"(?<=\.)\s*", "x. y.  z."), (r"ab|b", "abbab")],
+)
+def test_matches_at_every_start_is_finditer(pattern, text):
+    compiled = re.compile(pattern)
+    found = [m.span() for m in matches_at(compiled, text, range(len(text) + 1))]
+    assert found == [m.span() for m in compiled.finditer(text)]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Article, Sentence, Skipped
+from .termregex import matches_at
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -319,27 +320,22 @@ def _sentence_ends(line: str) -> Iterator[re.Match[str]]:
 
     The pattern starts with look-behinds, so the regex engine tries it at every position
     of the line. But each match starts right after a terminator (。, ., …) or at the
-    first of the spaces before a dash: trying the pattern at those places only, in
-    order, from where the last match ended, finds the same matches. (After an empty
-    match, finditer moves on one character: the pattern matches empty only before a
-    character that is not a space, where no longer match starts.)"""
-    pos = 0
+    first of the spaces before a dash, so it is tried there only (the pattern matches
+    empty only before a character that is not a space, where no longer match starts)."""
+    return matches_at(_SENTENCE_END, line, _sentence_end_starts(line))
+
+
+def _sentence_end_starts(line: str) -> Iterator[int]:
     for cue in _SENTENCE_END_CUE.finditer(line):
         at = cue.start()
         if line[at] in _TERMINATORS:
-            start = at + 1
-        else:  # a dash: the pattern's third branch starts at the spaces before it
-            start = at
-            while start and line[start - 1].isspace():  # str.isspace is the regex's \s
-                start -= 1
-            if start == at:
-                continue
-        if start < pos:
+            yield at + 1
             continue
-        match = _SENTENCE_END.match(line, start)
-        if match:
-            yield match
-            pos = match.end() if match.end() > start else start + 1
+        start = at  # a dash: the pattern's third branch starts at the spaces before it
+        while start and line[start - 1].isspace():  # str.isspace is the regex's \s
+            start -= 1
+        if start < at:
+            yield start
 
 
 def _after_abbreviation(line: str, end: int) -> bool:

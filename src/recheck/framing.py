@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from .models import Article, Claim, Frame, Quantity, Sentence
 from .periods import CURRENT, PeriodMention, find_periods
+from .termregex import matches_at
 from .units import UnitError, canonical_figure, quantity_kind
 from .vocabulary import Mention, Vocabulary
 
@@ -196,7 +197,8 @@ class Framer:
         index = len(clauses) - 1 if position is None else position
         clause = clauses[index]
         kind = quantity_kind(q.unit)
-        metric, metric_word = self._pick_metric(context, q, kind, clause)
+        lead = _lead(text, q)
+        metric, metric_word = self._pick_metric(context, q, kind, clause, lead)
         if metric is not None:
             # a share is of the amount in the clause before (…钕铁硼产量30万吨，占全球产量的94%)
             window = clauses[index - 1] if kind == "percent" and index > 0 else clause
@@ -216,7 +218,7 @@ class Framer:
         else:
             entity = self._entity_id(entity_mention) if entity_mention else context.previous_subject
         scope = self._scope(context, q, entity) if scoped else None
-        period_mention = _pick_period(text, q, context.periods, clause)
+        period_mention = _pick_period(text, q, context.periods, clause, lead)
         period = period_mention.period if period_mention else CURRENT
         modality, modal_word = self._modality(context, q, position or 0)
         return Frame(
@@ -346,13 +348,14 @@ class Framer:
         return word
 
     def _pick_metric(
-        self, context: _Context, q: Quantity, kind: str, clause: _Clause
+        self, context: _Context, q: Quantity, kind: str, clause: _Clause, lead: int
     ) -> tuple[str | None, str]:
+        """The metric of ``q`` and the word that names it. ``lead``: where ``q`` starts
+        with its hedge (:func:`_lead`)."""
         text, metric_mentions = context.text, context.metric_mentions
         relative = kind in {"percent", "count", "fold"}
         if relative and self._is_part(text, q):
             return None, ""
-        lead = _lead(text, q)
         in_clause = [
             m
             for m in metric_mentions
@@ -599,14 +602,9 @@ def _boundaries(text: str) -> Iterator[re.Match[str]]:
 
     The pattern has branches that start with a look-behind or a space, so the regex
     engine tries it at every position of the text. But every match starts at a
-    _CLAUSE_CUE (or the space before a dash): trying the pattern at those places only,
-    in order, from where the last match ended, finds the same matches."""
-    pos = 0
-    for cue in _CLAUSE_CUE.finditer(text):
-        start = cue.start() - (text[cue.start()] in "-–")
-        if start >= pos and (match := _CLAUSE.match(text, start)):
-            yield match
-            pos = match.end()
+    _CLAUSE_CUE (or the space before a dash), so it is tried there only."""
+    starts = (cue.start() - (text[cue.start()] in "-–") for cue in _CLAUSE_CUE.finditer(text))
+    return matches_at(_CLAUSE, text, starts)
 
 
 def _distance(q: Quantity, m: Mention, lead: int | None = None) -> float:
@@ -670,13 +668,12 @@ _PERIOD_OWNS = re.compile(r"\s*的[^\d，,。；;、]{0,6}")
 
 
 def _pick_period(
-    text: str, q: Quantity, periods: Sequence[PeriodMention], clause: _Clause
+    text: str, q: Quantity, periods: Sequence[PeriodMention], clause: _Clause, lead: int
 ) -> PeriodMention | None:
     """The period that owns ``q`` (2024年的…), else the one nearest it in its clause
-    (measured from where it starts with its hedge), else the last one before the
-    clause."""
+    (measured from ``lead``, where it starts with its hedge), else the last one before
+    the clause."""
     in_clause = [p for p in periods if clause.start <= p.start < clause.end]
-    lead = _lead(text, q)
     before = [p for p in in_clause if p.end <= lead]
     if before and _PERIOD_OWNS.fullmatch(text, before[-1].end, lead):
         return before[-1]

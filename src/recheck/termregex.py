@@ -7,12 +7,15 @@ character instead: the vocabulary scan of a sentence is about thirty times faste
 
 The trie keeps the alternation's meaning: at any position the longest term that matches
 wins, as it does in an alternation sorted longest first.
+
+Also here, for patterns the engine would try at every position of a text: where a
+character set can say which positions matter, :func:`matches_at` tries them there only.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 NEVER = r"(?!x)x"
 # An ASCII term is a whole word: no letter or digit just before or after it.
@@ -100,3 +103,19 @@ class TermSearch:
             if word and word.start() < end:
                 return word.start()
         return cjk.start() if cjk else None
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, when every match starts at one of
+    ``starts`` (in increasing order): the pattern is tried there only, from where the
+    last match ended, as finditer goes on (one character on after an empty match)."""
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            pos = match.end() if match.end() > start else start + 1
