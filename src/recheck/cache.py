@@ -91,9 +91,13 @@ def extraction_key(vocabulary_digest: str) -> str:
     and the libraries that convert units and decode text."""
     digest = hashlib.sha256(_code_digest().encode())
     digest.update(vocabulary_digest.encode())
-    digest.update(installed("pint", ("__init__.py", "default_en.txt")).encode())
+    digest.update(installed("pint", PINT_FILES).encode())
     digest.update(installed("charset_normalizer", ("__init__.py", "version.py")).encode())
     return digest.hexdigest()[:20]
+
+
+# pint's files whose size and time change with its version (its unit definitions).
+PINT_FILES = ("__init__.py", "default_en.txt")
 
 
 def installed(module: str, files: Sequence[str]) -> str:

@@ -64,12 +64,12 @@ def use(folder: Path | None) -> None:
 
 def path() -> Path | None:
     """The memo file for this recheck and this pint (None: the memo is not kept)."""
-    from .cache import default_folder, installed
+    from .cache import PINT_FILES, default_folder, installed
 
     if _chosen and _folder is None:
         return None
     digest = hashlib.sha256(Path(__file__).with_name("units.py").read_bytes())
-    digest.update(installed("pint", ("__init__.py", "default_en.txt")).encode())
+    digest.update(installed("pint", PINT_FILES).encode())
     folder = _folder if _folder is not None else default_folder()
     return folder / FOLDER / f"{digest.hexdigest()[:20]}.json"
 

@@ -106,7 +106,11 @@ class Vocabulary:
     def scan(self, text: str) -> list[Mention]:
         """Entity and metric terms in ``text``, leftmost-longest, non-overlapping."""
         # (a term with a non-ASCII character is not in ASCII text)
-        found = [] if text.isascii() else [self._cjk_mention(m) for m in self._cjk.finditer(text)]
+        found = (
+            []
+            if text.isascii()
+            else [self._mention(m.start(), m.end(), m[0], m[0]) for m in self._cjk.finditer(text)]
+        )
         ascii_found = [
             mention
             for match in self._ascii_matches(text)
@@ -139,10 +143,6 @@ class Vocabulary:
         if text.isascii() or (len(lowered) == len(text) and not _CASE_FOLDS_TO_ASCII.search(text)):
             return self._folded.finditer(lowered)
         return self._ascii.finditer(text)
-
-    def _cjk_mention(self, match: re.Match[str]) -> Mention:
-        word = match.group(0)
-        return Mention(match.start(), match.end(), word, *self._lookup[word])
 
     def _mention(
         self, start: int, end: int, written: str, key: str, possessive: bool = False

@@ -129,6 +129,11 @@ def _range_next(norm: str, end: int) -> bool:
 _RANGE_END = re.compile(rf" ?(?:\d+|[{_D}十百千]+)(?![\d{_D}十百千]| ?[月日号时点])")
 
 
+def _year_value(value: float) -> bool:
+    """Whether ``value`` is in the range the filters take for years."""
+    return 1000 <= value <= 2200
+
+
 # A year the checks below reject whatever the unit, rate and hedge after it: "2024年"
 # (a year unit; not before 每 / 半 / 多 / 余 or ASCII, which could make it a rate, a
 # half or a hedge) or a bare "2024" before punctuation.
@@ -142,7 +147,7 @@ def _clearly_year(norm: str, start: int, text: str) -> bool:
     return (
         len(text) == 4
         and _YEAR_AHEAD.match(norm, start) is not None
-        and 1000 <= int(text) <= 2200
+        and _year_value(int(text))
         and norm[start - 1 : start] != "-"
     )
 
@@ -172,7 +177,7 @@ def _plausible(norm: str, found: _Found, text: str) -> bool:
     if (
         found.unit == "year"
         and found.kind == "ar"
-        and 1000 <= found.value <= 2200
+        and _year_value(found.value)
         and (found.scale == 1 and "," not in text)
     ):
         return False
@@ -196,7 +201,7 @@ def _plausible_numeral(norm: str, found: _Found, text: str, core_end: int) -> bo
     inside a word or code (``A320``, ``29km``, ``1st``), and the pronoun "one"."""
     before = norm[found.start - 1] if found.start else " "
     glued = norm[core_end : core_end + 1]
-    if found.unit == "year" and 1000 <= found.value <= 2200 and found.scale == 1:
+    if found.unit == "year" and _year_value(found.value) and found.scale == 1:
         found.unit, found.end, found.bare = _COUNT, core_end, True  # 2018年: a year
     if before.isascii() and before.isalpha() and found.kind in ("ar", "zh", "slash"):
         return False
@@ -215,7 +220,7 @@ def _plausible_numeral(norm: str, found: _Found, text: str, core_end: int) -> bo
 
 def _plausible_bare(norm: str, found: _Found, text: str, before: str, after: str) -> bool:
     if found.kind == "ar":
-        if len(text) == 4 and text.isdigit() and 1000 <= found.value <= 2200:
+        if len(text) == 4 and text.isdigit() and _year_value(found.value):
             return False
         if len(text) >= 7 and text.isdigit():
             return False  # identifiers and phone numbers
