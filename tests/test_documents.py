@@ -39,6 +39,33 @@ def test_a_dateline_anywhere_dates_an_article_without_byline(tmp_path):
     assert article.date == date(2025, 10, 14)
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("新华社北京2025年8月14日电（记者 林晓）美国的产量为3000吨。", date(2025, 8, 14)),
+        ("SYDNEY/WASHINGTON, Aug 14, 2025 (Reuters) - Output rose.", date(2025, 8, 14)),
+        ("By Jo Reyes | Bloomberg | August 28, 2025", date(2025, 8, 28)),
+        ("山河观察 | 作者:老周 | 2025-11-15 20:31 发布于北京", date(2025, 11, 15)),
+        ("LONDON, 3 Sept. 2025 — Prices fell.", date(2025, 9, 3)),
+        ("记者 林晓 伦敦、上海报道 2025年8月21日", date(2025, 8, 21)),
+        ("By Jo Reyes | Bloomberg, August 18", None),  # no year: not guessed
+        ("作者：老杨 | 8月16日 发布于北京", None),
+    ],
+)
+def test_the_date_in_an_article_s_head_dates_it(tmp_path, head, expected):
+    path = tmp_path / "a.txt"
+    path.write_text(f"稀土供应链的新变化\n{head}\n美国的产量为3000吨。\n", encoding="utf-8")
+    (article,) = _articles(path)
+    assert article.date == expected
+
+
+def test_a_date_deep_in_the_body_does_not_date_the_article(tmp_path):
+    body = "\n".join(["标题", "作者：老杨", "第一段。", "第二段。", "2024年8月1日，产量为3000吨。"])
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    (article,) = _articles(tmp_path / "a.txt")
+    assert article.date is None
+
+
 def test_sentences_keep_abbreviations_and_line_numbers():
     (first, _) = _articles(FIXTURES / "multi" / "digest.txt")
     found = [(s.line, s.text) for s in sentences(first)]

@@ -115,6 +115,23 @@ def test_chinese_digits_that_are_not_a_year_stay_apart():
     assert find_periods("二〇二四吨", ARTICLE) == []  # no 年
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025年上半年净利润9.31亿元，较上年同期的4,537万元增长", ["2025-H1", "2024-H1"]),
+        ("2025年第二季度营收5,730万美元，去年同期为4,870万美元", ["2025-Q2", "2024-Q2"]),
+        ("revenue of $57.4 million in Q2 2025, up from $47.9 million a year earlier",
+         ["2025-Q2", "2024-Q2"]),
+        ("Q3 2025 sales beat the year-ago quarter", ["2025-Q3", "2024-Q3"]),
+        ("output in 2024 was 10% above a year earlier", ["2024", "2023"]),
+        ("sales rose 30% from the same period last year", ["2024"]),  # none to shift
+        ("2024年中国产量27万吨，同期全球产量39万吨", ["2024"]),  # 同期 alone: the same one
+    ],
+)  # fmt: skip
+def test_a_year_earlier_is_the_same_part_of_the_year_before(text, expected):
+    assert [p.period for p in find_periods(text, ARTICLE)] == expected
+
+
 def test_relative_years_need_an_anchor():
     (mention,) = find_periods("去年的产量", None)
     assert mention.period is None

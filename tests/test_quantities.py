@@ -499,6 +499,9 @@ def test_span_decisions(text: str, spans: list[str]) -> None:
         "Chapter 1. Scope",
         "1. 总则\n2. 附则",
         "the galaxy J1149.5+6663",
+        "重稀土产量只是按几十吨来计算",  # "some tens of tonnes": no figure to check
+        "数十亿美元的投资",
+        "几十万吨的产能",
     ],
 )
 def test_more_not_quantities(text: str) -> None:

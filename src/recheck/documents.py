@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Article, Sentence, Skipped
+from .periods import EN_MONTHS
 from .termregex import matches_at
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -58,6 +59,22 @@ _DATELINE = re.compile(
     r"^\s*(?:更新时间|发布时间|发布日期|时间|日期|Published|Updated|Date)\s*[:：]\s*" + _DATE,
     re.IGNORECASE,
 )
+
+# A date in an article's head (its dateline or byline), in any of the ways news writes
+# one: 2025年8月14日, 2025-08-14, August 14, 2025, Aug. 14 2025, 14 August 2025.
+_MONTH_NUMBER = {name: n for m, n in EN_MONTHS.items() for name in (m, m[:3])} | {"sept": 9}
+_MONTH_NAME = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+_HEAD_DATE = re.compile(
+    r"(?<!\d)"
+    + _DATE
+    + rf"|\b(?P<mn>{_MONTH_NAME})\.?\s+(?P<md>\d{{1,2}})(?!\d),?\s+(?P<my>(?:19|20)\d\d)(?!\d)"
+    + rf"|(?<!\d)(?P<dd>\d{{1,2}})\s+(?P<dm>{_MONTH_NAME})\.?,?\s+(?P<dy>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+# Where the head's date may stand: the first lines under the title, near their start
+# (新华社北京2025年8月14日电（记者…）…, "SYDNEY, Aug 14, 2025 (Reuters) -", a byline).
+_HEAD_LINES = 3
+_HEAD_CHARS = 80
 
 # Sentence ends: CJK terminators, or an English full stop followed by a capital,
 # (semicolons join clauses of one sentence and stay inside it)
@@ -294,11 +311,31 @@ def _guess_title(lines: list[str]) -> str:
 
 
 def _find_dateline(lines: list[str]) -> date | None:
+    """The date a ``时间:`` line anywhere gives, else the first date near the start of
+    one of the first lines under the title (a dispatch's dateline, a byline)."""
     for line in lines:
         match = _DATELINE.match(line)
         if match:
             return _parse_date(match)
+    head = [line for line in lines[1:] if line.strip()][:_HEAD_LINES]
+    for line in head:
+        match = _HEAD_DATE.search(line, 0, _HEAD_CHARS)
+        if match:
+            return _head_date(match)
     return None
+
+
+def _head_date(match: re.Match[str]) -> date | None:
+    if match["y"]:
+        return _parse_date(match)
+    if match["my"]:  # August 14, 2025
+        year, month, day = match["my"], match["mn"], match["md"]
+    else:  # 14 August 2025
+        year, month, day = match["dy"], match["dm"], match["dd"]
+    try:
+        return date(int(year), _MONTH_NUMBER[month.lower()], int(day))
+    except ValueError:
+        return None
 
 
 def sentences(article: Article) -> Iterator[Sentence]:

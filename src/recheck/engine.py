@@ -51,7 +51,28 @@ def group_claims(
             same_period = rule.periods == "same" and rule.kind != "growth"
             key = (claim.entity, claim.metric, claim.unit, claim.period if same_period else None)
             groups.setdefault(key, []).append(claim)
-    return groups
+    return {key: _unambiguous(group) for key, group in groups.items()}
+
+
+def _unambiguous(group: list[Claim]) -> list[Claim]:
+    """The group less the claims of any sentence that gives it two different values for
+    one period. A sentence does not contradict itself: two of its figures framed alike
+    ("Myanmar mined 1.3万吨, Laos 3.1万吨 and Malaysia 4.5万吨"; a quota of 25.4万吨
+    beside output of 27万吨) mean the framing could not tell them apart, so neither is
+    evidence against another source."""
+    values: dict[tuple[object, ...], set[float]] = {}
+    for claim in group:
+        if claim.origin == "article":
+            values.setdefault(_sentence_period(claim), set()).add(claim.value)
+    ambiguous = {where for where, seen in values.items() if len(seen) > 1}
+    if not ambiguous:
+        return group
+    return [c for c in group if c.origin != "article" or _sentence_period(c) not in ambiguous]
+
+
+def _sentence_period(claim: Claim) -> tuple[object, ...]:
+    """The sentence a claim comes from (its file, line and where it starts), and its period."""
+    return (claim.path, claim.line, claim.column - claim.quote_start, claim.period)
 
 
 def run_rules(

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 CURRENT = "current"
 
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_EN_MONTHS = {
+EN_MONTHS = {
     m: i
     for i, m in enumerate(
         [
@@ -39,7 +39,7 @@ _EN_MONTHS = {
         start=1,
     )
 }
-_EN_MONTH_ALT = "|".join(m.capitalize() for m in _EN_MONTHS)
+_EN_MONTH_ALT = "|".join(m.capitalize() for m in EN_MONTHS)
 
 # A year is four digits that are not part of a larger number, an amount (2000亿, 2000吨,
 # 2000 tons) or a decade (the 1970s).
@@ -65,14 +65,14 @@ _ZH_PART = (
 _EN_PART = (
     r"(?i:\b(?:the\s+)?(?:(?P<hw>first|second)\s+half|(?P<qw>first|second|third|fourth)\s+quarter"
     r"|first\s+(?P<nmw>two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
-    r"|(?P<mn1>January|Jan\.?)\s*[-–—]\s*(?P<mn2>" + "|".join(_EN_MONTHS) + r"|[A-Z][a-z]{2}\.?))"
+    r"|(?P<mn1>January|Jan\.?)\s*[-–—]\s*(?P<mn2>" + "|".join(EN_MONTHS) + r"|[A-Z][a-z]{2}\.?))"
     r"(?:\s+(?:of\s+)?(?:" + _YEAR + r"|(?P<relw>this year|last year|the year|that year"
     r"|next year))|(?!\s+of\s+\w))"
     r")"
 )
 # H1 2025, 1H25, Q3 FY25
 _EN_CODE = r"\b(?P<hc>[HQ][1-4]|[1-4][HQ])\s*(?:" + _YEAR + r"|(?:FY)?'?(?P<yy>\d\d)\b)?"
-_EN_MONTH_ABBR = {m[:3]: i for m, i in _EN_MONTHS.items()}
+_EN_MONTH_ABBR = {m[:3]: i for m, i in EN_MONTHS.items()}
 
 # A year in English, with its preposition: "in 2025", "since 2019", "2024".
 _EN_YEAR_LEADS = r"in|during|for|of|since|from|to|through|until|year"
@@ -83,7 +83,7 @@ _EN_YEAR = re.compile(r"(?i:\b(?:" + _EN_YEAR_LEADS + r")\s+)?" + _YEAR + r"(?!\
 # a capital. The test is cheap and spares most patterns most sentences; it is never more
 # than a pattern itself needs.
 _YEAR_DIGITS = ("19", "20")
-_MONTH_STEMS = tuple(m[:3].capitalize() for m in _EN_MONTHS)  # (the patterns' case)
+_MONTH_STEMS = tuple(m[:3].capitalize() for m in EN_MONTHS)  # (the patterns' case)
 Needs = tuple[frozenset[str], ...]
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
@@ -119,6 +119,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
             (_MONTH_STEMS, _YEAR_DIGITS),
         ),
         ("en_year", _EN_YEAR, (_YEAR_DIGITS,)),
+        # The same part of the year before (上年同期, a year earlier): before "relative",
+        # which would read 上年 and "a year earlier" as the whole year.
+        ("year_ago", r"(?:上年|去年|上一年)同期", (("同期",),)),
+        (
+            "year_ago",
+            r"(?i:\b(?:the )?(?:prior[- ]year|year-earlier|year-ago) (?:period|quarter)\b"
+            r"|\b(?:a |the )?year[- ](?:earlier|ago)\b"
+            r"|\b(?:the )?same (?:period|quarter|half|months?) (?:of |in )?(?:last|a) year\b)",
+            (("year",),),
+        ),
         # The Chinese words and the English ones apart (which they can be: a match of
         # one holds no character of the other's, so the two never overlap).
         ("relative", r"去年|今年|明年|前年|上年|本年|当年|同年|上一年|前一年", (("年",),)),
@@ -176,6 +186,7 @@ def find_periods(
     explicit_years = [int(match["y"]) for _, _, _, match in raw if _year_of(match)]
     sentence_year = max(explicit_years) if explicit_years else None
     result: list[PeriodMention] = []
+    years_ago: list[int] = []  # which of the result are 上年同期, "a year earlier"
     taken_until = -1
     for start, end, name, match in raw:
         if start < taken_until:
@@ -183,9 +194,27 @@ def find_periods(
         taken_until = end
         if name in _DATED and _DATELINE_END.match(text, end):
             continue  # 本报北京4月30日电: when the report was filed, not what it is about
+        if name == "year_ago":
+            years_ago.append(len(result))
         period = _resolve(name, match, article_date, sentence_year, context_year)
         result.append(PeriodMention(start, end, text[start:end], period, name == "deadline"))
+    for index in years_ago:
+        result[index] = _year_before(result, index)
     return result
+
+
+def _year_before(mentions: list[PeriodMention], index: int) -> PeriodMention:
+    """上年同期 and "a year earlier" name the period a year before the one the sentence
+    is about (2025年上半年…较上年同期 is 2024-H1): the nearest other period, the ones
+    before first, a year back. With none, the year before (as _resolve gave)."""
+    others = [*reversed(mentions[:index]), *mentions[index + 1 :]]
+    anchor = next(
+        (m.period for m in others if m.period and m.period[:4].isdigit() and not m.deadline),
+        None,
+    )
+    if anchor is None:
+        return mentions[index]
+    return replace(mentions[index], period=f"{int(anchor[:4]) - 1}{anchor[4:]}")
 
 
 # A year in Chinese digits (二〇二四年), as official and print news write it.
@@ -289,6 +318,8 @@ def _resolve(
     groups = match.groupdict()
     if name in {"zh_part", "en_part", "en_code"}:
         return _part(groups, article_date, sentence_year, context_year)
+    if name == "year_ago":
+        return _relative("上年", article_date, sentence_year, context_year)
     if name in {"deadline", "en_year"}:
         return groups["y"]
     if name == "zh_date":
@@ -306,11 +337,11 @@ def _resolve(
     if name == "en_half":
         return f"{groups['y']}-H{1 if groups['h'] == 'first' else 2}"
     if name == "en_month":
-        return f"{groups['y']}-{_EN_MONTHS[groups['mn'].lower()]:02d}"
+        return f"{groups['y']}-{EN_MONTHS[groups['mn'].lower()]:02d}"
     if name in {"zh_month", "en_month_only"}:
         if article_date is None:
             return None
-        month = int(groups["m"]) if groups.get("m") else _EN_MONTHS[groups["mn"].lower()]
+        month = int(groups["m"]) if groups.get("m") else EN_MONTHS[groups["mn"].lower()]
         return f"{article_date.year}-{month:02d}" if 1 <= month <= 12 else None
     return _relative(match.group(0).lower(), article_date, sentence_year, context_year)
 

@@ -181,6 +181,8 @@ def _plausible(norm: str, found: _Found, text: str) -> bool:
         and (found.scale == 1 and "," not in text)
     ):
         return False
+    if found.kind == "zh" and before in "几幾数數" and _VAGUE_TENS.match(text.strip()):
+        return False  # 几十吨, 数十亿美元: "some tens of", no figure to check
     if found.bare:
         return _plausible_bare(norm, found, text, before, after)
     if (
@@ -193,6 +195,7 @@ def _plausible(norm: str, found: _Found, text: str) -> bool:
     return not (found.kind == "en" and text.split()[0].lower() in EN_SCALES)
 
 
+_VAGUE_TENS = re.compile("[十拾][百佰千仟万萬亿億]*$")
 _DETERMINER = re.compile(r"(?i:\b(?:the|this|that|which|each|every|any|no|another) )$")
 
 
