@@ -334,3 +334,16 @@ def test_quotas_are_not_output_and_their_parts_are_apart(rulebook, tmp_path):
     assert metrics["250,850吨"] == "mining_quota_rock"
     assert metrics["19,150吨"] == metrics["1.9万吨"] == "mining_quota_ionic"
     assert not report.contradictions
+
+
+def test_the_base_of_a_comparison_is_no_later_figure_s_period(rulebook, tmp_path):
+    """较上年小幅增长: 上年 is what the change is measured against; the figures in the
+    clauses after it keep the sentence's year."""
+    bindings = _bindings(
+        rulebook,
+        tmp_path,
+        "2024年全球稀土矿产量约为39万吨，较上年小幅增长，其中中国矿产量为27万吨。\n"
+        "Output in 2024 rose 5% from a year earlier, and China mined 270,000 tonnes.\n",
+    )
+    assert bindings[(1, "27万吨")] == ("china", "mine_production", "2024")
+    assert bindings[(2, "270,000 tonnes")] == ("china", "mine_production", "2024")

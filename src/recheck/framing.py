@@ -682,8 +682,17 @@ def _pick_period(
             in_clause,
             key=lambda p: abs(lead - p.end) if p.end <= q.start else abs(p.start - q.end),
         )
-    earlier = [p for p in periods if p.end <= clause.start]
+    earlier = [
+        p for p in periods if p.end <= clause.start and not _COMPARED_WITH.search(text, 0, p.start)
+    ]
     return earlier[-1] if earlier else None
+
+
+# A period after 较 / than is what a change is measured against (较上年小幅增长, up 5%
+# from a year earlier): it is the period of no figure in the clauses after it.
+_COMPARED_WITH = re.compile(
+    r"(?:较|比|相比|对比|同比)\s*$|(?i:\b(?:than|from|compared (?:with|to)|versus|vs\.?)\s+$)"
+)
 
 
 def _origin(article: Article) -> dict[str, str | None]:
