@@ -132,6 +132,29 @@ def test_a_year_earlier_is_the_same_part_of_the_year_before(text, expected):
     assert [p.period for p in find_periods(text, ARTICLE)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("莱纳斯2025财年营收5.565亿澳元", [("2025财年", "FY2025")]),
+        ("FY2025 revenue", [("FY2025", "FY2025")]),
+        ("sales in fiscal 2024", [("fiscal 2024", "FY2024")]),
+        ("the fiscal year ended June 2024", [("fiscal year ended June 2024", "FY2024")]),
+        # no year: the last to end by the article's date (31 July 2025)
+        ("revenue for the year to June 30 was A$556.5 million", [("year to June 30", "FY2025")]),
+        ("the year ending September 30", [("year ending September 30", "FY2024")]),
+        ("for the year to June 30, up 20% from a year earlier",
+         [("year to June 30", "FY2025"), ("a year earlier", "FY2024")]),
+        ("NdPr oxide traded at 530,000 yuan a ton on Aug. 13, data show", [("Aug. 13", "2025-08")]),
+        ("Sept. 30", [("Sept. 30", "2025-09")]),
+        ("output in June 2024", [("June 2024", "2024-06")]),
+        ("Aug 13,000 tonnes", []),  # a number, not a day
+        ("March 5.5% higher", []),
+    ],
+)  # fmt: skip
+def test_fiscal_years_and_days_without_a_year(text, expected):
+    assert [(p.word, p.period) for p in find_periods(text, ARTICLE)] == expected
+
+
 def test_relative_years_need_an_anchor():
     (mention,) = find_periods("去年的产量", None)
     assert mention.period is None

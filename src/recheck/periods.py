@@ -100,6 +100,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
             (("前",), _YEAR_DIGITS),
         ),
         ("deadline", r"到\s*" + _YEAR + r"\s*年", (("到",), _YEAR_DIGITS)),
+        # A fiscal year is a period of its own (FY2025), never the calendar year: 2025财年,
+        # fiscal 2025, FY2025, "the (fiscal) year to June 30" (which ends in the article's
+        # year, or the year before when June is still to come).
+        ("fiscal", _YEAR + r"\s*财年", (("财年",), _YEAR_DIGITS)),
+        (
+            "fiscal",
+            r"(?i:\b(?:fiscal|financial)\s+(?:year\s+)?)" + _YEAR,
+            (("fiscal", "financial"), _YEAR_DIGITS),
+        ),
+        ("fiscal", r"\bFY\s?(?P<y>(?:19|20)\d\d)\b", (("FY",), _YEAR_DIGITS)),
+        (
+            "fiscal_end",
+            r"(?i:\b(?:(?:fiscal|financial)\s+)?(?:year|12 months)\s+(?:to|ended|ending)\s+)"
+            r"(?P<mn>" + _EN_MONTH_ALT + r")(?:\s+\d{1,2}(?!\d))?(?:,?\s+" + _YEAR + ")?",
+            (("year", "months"), _MONTH_STEMS),
+        ),
         ("deadline", r"(?i:\bby\s+(?:the\s+end\s+of\s+)?)" + _YEAR, (("by",), _YEAR_DIGITS)),
         (
             "zh_date",
@@ -139,9 +155,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
             (("year",),),
         ),
         ("zh_month", r"(?<![\d年])(?P<m>\d{1,2})\s*月(?:份)?(?:\s*\d{1,2}\s*日)?", (("月",),)),
+        # "on Aug. 13", "August 13": a day of the article's year (a year after it makes
+        # it en_month, which is longer and so wins)
+        (
+            "en_month_day",
+            r"\b(?P<mn>" + _EN_MONTH_ALT + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+            r"\s+(?P<d>3[01]|[12]\d|[1-9])(?!\d|[,.:]\d|\s*(?:%|percent|per cent)\b)",
+            (_MONTH_STEMS,),
+        ),
         (
             "en_month_only",
-            r"\b(?:in|since|after|before|by)\s+(?P<mn>" + _EN_MONTH_ALT + r")\b",
+            r"\b(?:in|since|after|before|by)\s+(?P<mn>" + _EN_MONTH_ALT + r")\b"
+            r"(?!\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)",  # "in June 2024" is en_month
             (_MONTH_STEMS,),
         ),
     )
@@ -205,16 +230,18 @@ def find_periods(
 
 def _year_before(mentions: list[PeriodMention], index: int) -> PeriodMention:
     """上年同期 and "a year earlier" name the period a year before the one the sentence
-    is about (2025年上半年…较上年同期 is 2024-H1): the nearest other period, the ones
-    before first, a year back. With none, the year before (as _resolve gave)."""
+    is about (2025年上半年…较上年同期 is 2024-H1; after FY2025, FY2024): the nearest
+    other period, the ones before first, a year back. With none, the year before (as
+    _resolve gave)."""
     others = [*reversed(mentions[:index]), *mentions[index + 1 :]]
-    anchor = next(
-        (m.period for m in others if m.period and m.period[:4].isdigit() and not m.deadline),
-        None,
-    )
-    if anchor is None:
+    anchor = next((m for m in others if _YEAR_FIRST.match(m.period or "") and not m.deadline), None)
+    if anchor is None or anchor.period is None:
         return mentions[index]
-    return replace(mentions[index], period=f"{int(anchor[:4]) - 1}{anchor[4:]}")
+    fiscal, year, rest = _YEAR_FIRST.match(anchor.period).groups()  # type: ignore[union-attr]
+    return replace(mentions[index], period=f"{fiscal or ''}{int(year) - 1}{rest}")
+
+
+_YEAR_FIRST = re.compile(r"(FY)?(\d{4})(.*)")
 
 
 # A year in Chinese digits (二〇二四年), as official and print news write it.
@@ -318,6 +345,14 @@ def _resolve(
     groups = match.groupdict()
     if name in {"zh_part", "en_part", "en_code"}:
         return _part(groups, article_date, sentence_year, context_year)
+    if name == "fiscal":
+        return f"FY{groups['y']}"
+    if name == "fiscal_end":
+        return _fiscal_end(EN_MONTHS[groups["mn"].lower()], groups.get("y"), article_date)
+    if name == "fiscal":
+        return f"FY{groups['y']}"
+    if name == "fiscal_end":
+        return _fiscal_end(EN_MONTHS[groups["mn"].lower()], groups.get("y"), article_date)
     if name == "year_ago":
         return _relative("上年", article_date, sentence_year, context_year)
     if name in {"deadline", "en_year"}:
@@ -338,10 +373,10 @@ def _resolve(
         return f"{groups['y']}-H{1 if groups['h'] == 'first' else 2}"
     if name == "en_month":
         return f"{groups['y']}-{EN_MONTHS[groups['mn'].lower()]:02d}"
-    if name in {"zh_month", "en_month_only"}:
+    if name in {"zh_month", "en_month_only", "en_month_day"}:
         if article_date is None:
             return None
-        month = int(groups["m"]) if groups.get("m") else EN_MONTHS[groups["mn"].lower()]
+        month = int(groups["m"]) if groups.get("m") else _EN_MONTH_ABBR[groups["mn"][:3].lower()]
         return f"{article_date.year}-{month:02d}" if 1 <= month <= 12 else None
     return _relative(match.group(0).lower(), article_date, sentence_year, context_year)
 
@@ -394,6 +429,16 @@ def _part(
     if months == 12:
         return str(year)
     return f"{year}-{months:02d}" if months == 1 else f"{year}-01..{months:02d}"
+
+
+def _fiscal_end(month: int, year: str | None, article_date: date | None) -> str | None:
+    """The fiscal year that ends in ``month``: of ``year``, else the last one to end by
+    the article's date."""
+    if year:
+        return f"FY{year}"
+    if article_date is None:
+        return None
+    return f"FY{article_date.year if article_date.month > month else article_date.year - 1}"
 
 
 def _month_count(word: str) -> int | None:
