@@ -82,6 +82,7 @@ class Framer:
         change = vocabulary.change_cues.pattern
         self._cue_touching = re.compile(rf"(?:{change})[了约近达为]?\s*$")
         self._change_after = re.compile(rf"\s+(?:{change})\b")
+        self._base_before = re.compile(rf"(?:{vocabulary.base_cues.pattern})\s*$")
         self._share_metric = {m.share_of: m.id for m in vocabulary.metrics.values() if m.share_of}
         self._global_shares = set(self._share_metric.values())
         self._own_shares = [m for m in vocabulary.metrics.values() if m.own_share]
@@ -218,7 +219,7 @@ class Framer:
         else:
             entity = self._entity_id(entity_mention) if entity_mention else context.previous_subject
         scope = self._scope(context, q, entity) if scoped else None
-        period_mention = _pick_period(text, q, context.periods, clause, lead)
+        period_mention = _pick_period(text, q, context.periods, clause, lead, self._base_before)
         period = period_mention.period if period_mention else CURRENT
         modality, modal_word = self._modality(context, q, position or 0)
         return Frame(
@@ -668,11 +669,17 @@ _PERIOD_OWNS = re.compile(r"\s*的[^\d，,。；;、]{0,6}")
 
 
 def _pick_period(
-    text: str, q: Quantity, periods: Sequence[PeriodMention], clause: _Clause, lead: int
+    text: str,
+    q: Quantity,
+    periods: Sequence[PeriodMention],
+    clause: _Clause,
+    lead: int,
+    base_before: re.Pattern[str],
 ) -> PeriodMention | None:
     """The period that owns ``q`` (2024年的…), else the one nearest it in its clause
     (measured from ``lead``, where it starts with its hedge), else the last one before
-    the clause."""
+    the clause that is not the base of a comparison (``base_before``: 较上年, "from a
+    year earlier" are what a change is measured against)."""
     in_clause = [p for p in periods if clause.start <= p.start < clause.end]
     before = [p for p in in_clause if p.end <= lead]
     if before and _PERIOD_OWNS.fullmatch(text, before[-1].end, lead):
@@ -683,16 +690,11 @@ def _pick_period(
             key=lambda p: abs(lead - p.end) if p.end <= q.start else abs(p.start - q.end),
         )
     earlier = [
-        p for p in periods if p.end <= clause.start and not _COMPARED_WITH.search(text, 0, p.start)
+        p
+        for p in periods
+        if p.end <= clause.start and not base_before.search(text, max(0, p.start - 20), p.start)
     ]
     return earlier[-1] if earlier else None
-
-
-# A period after 较 / than is what a change is measured against (较上年小幅增长, up 5%
-# from a year earlier): it is the period of no figure in the clauses after it.
-_COMPARED_WITH = re.compile(
-    r"(?:较|比|相比|对比|同比)\s*$|(?i:\b(?:than|from|compared (?:with|to)|versus|vs\.?)\s+$)"
-)
 
 
 def _origin(article: Article) -> dict[str, str | None]:

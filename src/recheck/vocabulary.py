@@ -92,6 +92,7 @@ class Vocabulary:
     metrics: dict[str, Metric]
     change_cues: re.Pattern[str]
     part_cues: re.Pattern[str]
+    base_cues: re.Pattern[str]  # what a change is measured against (较, than)
     modality_cues: tuple[tuple[str, re.Pattern[str]], ...]  # per modality, in file order
     _any_modality: TermSearch  # every modality's cues at once
     _cjk: re.Pattern[str]  # terms with any non-ASCII character, matched as written
@@ -345,7 +346,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
                 f"unknown metric {metric.share_of!r}"
             )
 
-    change, part, modality, any_modality = _load_cues(cues_file)
+    change, part, base, modality, any_modality = _load_cues(cues_file)
     # English entity names may carry a possessive ("China's"); scan() strips it.
     terms = {*entity_terms, *metric_terms}
     cjk = re.compile(union(t for t in terms if not t.isascii()))
@@ -361,6 +362,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         metrics=metrics,
         change_cues=change,
         part_cues=part,
+        base_cues=base,
         modality_cues=modality,
         _any_modality=any_modality,
         _cjk=cjk,
@@ -381,23 +383,30 @@ def _digest(*paths: Path) -> str:
     return digest.hexdigest()
 
 
-Cues = tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...], TermSearch]
+Cues = tuple[
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    tuple[tuple[str, re.Pattern[str]], ...],
+    TermSearch,
+]
 
 
 def _load_cues(path: Path) -> Cues:
-    """The change and part cues, and the modality cues: per modality, and all in one."""
+    """The change, part and base cues, and the modality cues: per modality, and all in
+    one."""
     never = re.compile(NEVER)
     if not path.is_file():
-        return never, never, (), TermSearch([])
+        return never, never, never, (), TermSearch([])
     data = load_yaml(path) or {}
     if not isinstance(data, dict):
         raise RuleError(f"{path}: expected a mapping")
-    _check_keys(data, {"change", "part", "modality"}, str(path))
+    _check_keys(data, {"change", "part", "base", "modality"}, str(path))
     patterns = []
-    for key in ("change", "part"):
+    for key in ("change", "part", "base"):
         terms = _terms(data.get(key), f"{path}: key {key!r}")
         patterns.append(re.compile(terms_pattern(terms)) if terms else never)
-    change, part = patterns
+    change, part, base = patterns
     modality_spec = data.get("modality") or {}
     if not isinstance(modality_spec, dict):
         raise RuleError(f"{path}: key 'modality': expected a mapping of modality to terms")
@@ -413,4 +422,4 @@ def _load_cues(path: Path) -> Cues:
         if terms:
             modal.append((name, re.compile(terms_pattern(terms))))
             every += terms
-    return change, part, tuple(modal), TermSearch(every)
+    return change, part, base, tuple(modal), TermSearch(every)
