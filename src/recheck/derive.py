@@ -55,7 +55,8 @@ def sentences(claims: Iterable[Claim]) -> dict[SentenceKey, list[Claim]]:
     for claim in claims:
         found.setdefault((claim.path, claim.line, claim.quote), []).append(claim)
     for group in found.values():
-        group.sort(key=lambda c: (column(c), c.id))
+        if len(group) > 1:
+            group.sort(key=lambda c: (column(c), c.id))
     return found
 
 

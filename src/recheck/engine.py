@@ -29,12 +29,12 @@ GroupKey = tuple[str | None, str | None, str, str | None]
 
 
 def selects(rule: Rule, claim: Claim) -> bool:
-    sel = rule.select
-    if claim.entity is None or claim.metric is None or claim.frame.modality != "actual":
+    sel, frame = rule.select, claim.frame
+    if frame.entity is None or frame.metric is None or frame.modality != "actual":
         return False
-    if sel.entity is not None and claim.entity.split("@")[0] != sel.entity:
+    if sel.entity is not None and frame.entity.split("@")[0] != sel.entity:
         return False
-    if sel.metric is not None and claim.metric != sel.metric:
+    if sel.metric is not None and frame.metric != sel.metric:
         return False
     return sel.dimension is None or dimension_of(claim.unit) == sel.dimension
 
@@ -43,15 +43,21 @@ def group_claims(
     rule: Rule, claims: Iterable[Claim], incomparable: frozenset[str] = frozenset()
 ) -> dict[GroupKey, list[Claim]]:
     groups: dict[GroupKey, list[Claim]] = {}
+    same_period = _same_period(rule)
+    skip = incomparable if rule.select.metric is None else frozenset()
     for claim in claims:
-        if rule.select.metric is None and claim.metric in incomparable:
+        frame = claim.frame
+        if frame.metric in skip or not selects(rule, claim):
             continue
-        if selects(rule, claim):
-            # A growth rule compares periods with each other, so it groups across them.
-            same_period = rule.periods == "same" and rule.kind != "growth"
-            key = (claim.entity, claim.metric, claim.unit, claim.period if same_period else None)
-            groups.setdefault(key, []).append(claim)
+        key = (frame.entity, frame.metric, claim.unit, frame.period if same_period else None)
+        groups.setdefault(key, []).append(claim)
     return {key: _unambiguous(group) for key, group in groups.items()}
+
+
+def _same_period(rule: Rule) -> bool:
+    """Whether the rule compares claims of one period (a growth rule compares periods
+    with each other, so it groups across them)."""
+    return rule.periods == "same" and rule.kind != "growth"
 
 
 def _unambiguous(group: list[Claim]) -> list[Claim]:
@@ -60,6 +66,8 @@ def _unambiguous(group: list[Claim]) -> list[Claim]:
     ("Myanmar mined 1.3万吨, Laos 3.1万吨 and Malaysia 4.5万吨"; a quota of 25.4万吨
     beside output of 27万吨) mean the framing could not tell them apart, so neither is
     evidence against another source."""
+    if len(group) < 2 or all(c.value == group[0].value for c in group):
+        return group
     values: dict[tuple[object, ...], set[float]] = {}
     for claim in group:
         if claim.origin == "article":
@@ -123,15 +131,21 @@ def group_findings(
     reported: dict[tuple[str, ...], list[frozenset[str]]] = {}
     stated = _stated(claims) if stated is None else stated
     everything, by_stated = _by_metric(claims), _by_metric(stated)
+    grouped: dict[tuple[object, ...], list[tuple[tuple[str, ...], list[Claim]]]] = {}
     for rule in sorted(rules, key=lambda r: (r.is_catch_all, r.id)):
         if rule.kind in SURVEY_KINDS:
             continue
         compare = GROUP_KINDS[rule.kind]
-        pool = everything if rule.kind in SEES_REFERENCE else by_stated
+        sees_reference = rule.kind in SEES_REFERENCE
+        pool = everything if sees_reference else by_stated
         metric = rule.select.metric
-        candidates = pool.get(metric, []) if metric is not None else pool[None]
-        groups = groups_items(group_claims(rule, candidates, incomparable))
-        for key, group in sorted(groups, key=lambda item: item[0]):
+        # rules that select and group alike share one grouping (the catch-all ones)
+        how = (sees_reference, rule.select, _same_period(rule))
+        if how not in grouped:
+            candidates = pool.get(metric, []) if metric is not None else pool[None]
+            groups = groups_items(group_claims(rule, candidates, incomparable))
+            grouped[how] = sorted(groups, key=lambda item: item[0])
+        for key, group in grouped[how]:
             if rule.kind == "reference" and all(c.origin != "reference" for c in group):
                 continue
             tolerance = rule.tolerance_for(quantity_kind(key[2]))
@@ -152,8 +166,9 @@ def _by_metric(claims: Sequence[Claim]) -> dict[str | None, list[Claim]]:
     that names a metric looks at that metric's claims only."""
     index: dict[str | None, list[Claim]] = {None: list(claims)}
     for claim in claims:
-        if claim.metric is not None:
-            index.setdefault(claim.metric, []).append(claim)
+        metric = claim.frame.metric
+        if metric is not None:
+            index.setdefault(metric, []).append(claim)
     return index
 
 

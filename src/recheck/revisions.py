@@ -61,8 +61,9 @@ def superseded_ids(claims: Sequence[Claim]) -> frozenset[str]:
     """The ids of every claim superseded within its key (entity, metric, unit, period)."""
     by_key: dict[tuple[str | None, str | None, str, str | None], list[Claim]] = {}
     for claim in claims:
-        if series(claim) is not None:
-            key = (claim.entity, claim.metric, claim.unit, claim.period)
+        if claim.outlet and claim.article_date:  # (series(claim) is not None)
+            frame = claim.frame
+            key = (frame.entity, frame.metric, claim.unit, frame.period)
             by_key.setdefault(key, []).append(claim)
     ids: set[str] = set()
     for group in by_key.values():
