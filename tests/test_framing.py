@@ -347,3 +347,17 @@ def test_the_base_of_a_comparison_is_no_later_figure_s_period(rulebook, tmp_path
     )
     assert bindings[(1, "27万吨")] == ("china", "mine_production", "2024")
     assert bindings[(2, "270,000 tonnes")] == ("china", "mine_production", "2024")
+
+
+def test_a_share_of_the_whole_is_the_share_of_the_amount_just_before(rulebook, tmp_path):
+    bindings = _bindings(
+        rulebook,
+        tmp_path,
+        "储量方面，中国约4,400万吨，约占全球的49%。\n"
+        "In 2024 China mined about 270,000 tonnes, nearly 70% of the global total.\n"
+        # no whole named: the percentage does not borrow across the figure
+        "2024年中国的产能为30万吨，全球90%来自中国。\n",
+    )
+    assert bindings[(1, "49%")] == ("china", "reserves_share", "current")
+    assert bindings[(2, "70%")] == ("china", "mine_production_share", "2024")
+    assert bindings[(3, "90%")][1] is None

@@ -375,8 +375,18 @@ class Framer:
         earlier.reverse()
         if kind == "percent":
             # A percentage borrows a metric from an earlier clause only across clauses
-            # that hold no other figure (中国的产能占全球85%,…,全球90%来自… stays apart).
-            barrier = max((o.end for o in context.quantities if o.end <= clause.start), default=-1)
+            # that hold no other figure (中国的产能占全球85%,…,全球90%来自… stays apart),
+            # unless it is a share of the whole and the figure before is an amount: then
+            # it is that amount's share (中国约4,400万吨，约占全球的49%).
+            before = [o for o in context.quantities if o.end <= clause.start]
+            barrier = before[-1].end if before else -1
+            if (
+                before
+                and not in_clause
+                and quantity_kind(before[-1].unit) != "percent"
+                and self._of_whole(text, q, clause)
+            ):
+                barrier = before[-2].end if len(before) > 1 else -1
             earlier = [m for m in earlier if m.start >= barrier]
         for mention in (*in_clause, *earlier):
             if self.vocab.metrics[mention.ref].share_cue:
@@ -445,6 +455,12 @@ class Framer:
         if kind == "percent" and metric in self._share_metric:
             return self._share_metric[metric]
         return None
+
+    def _of_whole(self, text: str, q: Quantity, clause: _Clause) -> bool:
+        """Whether the clause says ``q`` is a share of a whole, near it: 约占全球的49%,
+        "nearly 70% of the global total"."""
+        window = text[max(clause.start, q.start - 12) : min(clause.end, q.end + 30)]
+        return bool(self.vocab.whole_cues.search(window))
 
     def _is_part(self, text: str, q: Quantity) -> bool:
         """A part of another figure (新增五种, 其中70%, an additional $150 million) is

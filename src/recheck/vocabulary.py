@@ -93,6 +93,7 @@ class Vocabulary:
     change_cues: re.Pattern[str]
     part_cues: re.Pattern[str]
     base_cues: re.Pattern[str]  # what a change is measured against (较, than)
+    whole_cues: re.Pattern[str]  # a percentage is a share of a whole (占全球, of the global total)
     modality_cues: tuple[tuple[str, re.Pattern[str]], ...]  # per modality, in file order
     _any_modality: TermSearch  # every modality's cues at once
     _cjk: re.Pattern[str]  # terms with any non-ASCII character, matched as written
@@ -346,7 +347,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
                 f"unknown metric {metric.share_of!r}"
             )
 
-    change, part, base, modality, any_modality = _load_cues(cues_file)
+    change, part, base, whole, modality, any_modality = _load_cues(cues_file)
     # English entity names may carry a possessive ("China's"); scan() strips it.
     terms = {*entity_terms, *metric_terms}
     cjk = re.compile(union(t for t in terms if not t.isascii()))
@@ -363,6 +364,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         change_cues=change,
         part_cues=part,
         base_cues=base,
+        whole_cues=whole,
         modality_cues=modality,
         _any_modality=any_modality,
         _cjk=cjk,
@@ -387,26 +389,27 @@ Cues = tuple[
     re.Pattern[str],
     re.Pattern[str],
     re.Pattern[str],
+    re.Pattern[str],
     tuple[tuple[str, re.Pattern[str]], ...],
     TermSearch,
 ]
 
 
 def _load_cues(path: Path) -> Cues:
-    """The change, part and base cues, and the modality cues: per modality, and all in
-    one."""
+    """The change, part, base and whole cues, and the modality cues: per modality, and
+    all in one."""
     never = re.compile(NEVER)
     if not path.is_file():
-        return never, never, never, (), TermSearch([])
+        return never, never, never, never, (), TermSearch([])
     data = load_yaml(path) or {}
     if not isinstance(data, dict):
         raise RuleError(f"{path}: expected a mapping")
-    _check_keys(data, {"change", "part", "base", "modality"}, str(path))
+    _check_keys(data, {"change", "part", "base", "whole", "modality"}, str(path))
     patterns = []
-    for key in ("change", "part", "base"):
+    for key in ("change", "part", "base", "whole"):
         terms = _terms(data.get(key), f"{path}: key {key!r}")
         patterns.append(re.compile(terms_pattern(terms)) if terms else never)
-    change, part, base = patterns
+    change, part, base, whole = patterns
     modality_spec = data.get("modality") or {}
     if not isinstance(modality_spec, dict):
         raise RuleError(f"{path}: key 'modality': expected a mapping of modality to terms")
@@ -422,4 +425,4 @@ def _load_cues(path: Path) -> Cues:
         if terms:
             modal.append((name, re.compile(terms_pattern(terms))))
             every += terms
-    return change, part, base, tuple(modal), TermSearch(every)
+    return change, part, base, whole, tuple(modal), TermSearch(every)
