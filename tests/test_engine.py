@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from factories import claims
 from recheck.engine import run_rules
 
@@ -48,3 +50,29 @@ def test_one_sentence_may_state_two_periods(rulebook):
     ]  # fmt: skip
     found = run_rules(claims(*stated), rulebook.rules)
     assert [sorted(c.text for c in f.claims) for f in found] == [["4,537万元", "9000万元"]]
+
+
+SHARE = {"entity": "china", "metric": "mine_production_share", "unit": "%"}
+
+
+def test_an_undated_figure_is_read_as_the_latest_year_stated(rulebook):
+    dated = {**SHARE, "source": "a", "period": "2024", "value": 69.2, "text": "69.2%"}
+    undated = {**SHARE, "source": "b", "date": "2025-08-28", "value": 60, "text": "60%"}
+    (found,) = run_rules(claims(dated, undated), rulebook.rules)
+    assert found.period == "2024"
+    (read,) = [c for c in found.claims if c.text == "60%"]
+    assert read.frame.period_word == "undated, read as 2024: the latest year stated"
+
+
+@pytest.mark.parametrize(
+    ("undated", "why"),
+    [
+        ({"date": "2027-01-10"}, "the latest year stated is older than the article's last"),
+        ({"date": None}, "no article date to read it by"),
+        ({"date": "2025-08-28", "source": "a"}, "its own article states 2024 apart"),
+    ],
+)
+def test_an_undated_figure_stays_undated(rulebook, undated, why):
+    dated = {**SHARE, "source": "a", "period": "2024", "value": 69.2, "text": "69.2%"}
+    other = {**SHARE, "source": "b", "value": 60, "text": "60%", **undated}
+    assert run_rules(claims(dated, other), rulebook.rules) == [], why

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from .compare import Finding, dimension_of
 from .compare import format_number as format_number
 from .kinds import GROUP_KINDS, SEES_REFERENCE, SURVEY_KINDS
 from .models import Claim, Contradiction, Rule
+from .periods import CURRENT
 from .ranking import score
 from .revisions import superseded_ids
 from .units import quantity_kind
@@ -90,10 +92,60 @@ def run_rules(
 
     Metrics in ``incomparable`` (amounts of one-off events) are compared only by rules
     that name them."""
+    claims = read_undated(claims)
     stated = _stated(claims)
     return survey_findings(claims, rules, stated) + group_findings(
         claims, rules, incomparable, stated
     )
+
+
+def read_undated(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims with an undated figure read as of the latest year stated for its key.
+
+    A figure no period words date ("China accounts for about 60% of global output") is
+    about the latest figures its article's readers know: it is read as the latest year
+    that another source states for the same entity, metric and unit, when that year is
+    the article's or the one before, and its own article does not state that year for
+    the key (then the article tells the two apart). Its evidence says so. Claims of
+    different partition keys never affect each other (see :func:`partition_key`)."""
+    stated_years: dict[tuple[str, str, str], set[int]] = {}
+    for claim in claims:
+        frame = claim.frame
+        if claim.origin == "article" and _is_year(frame.period):
+            key = (frame.entity or "", frame.metric or "", claim.unit)
+            stated_years.setdefault(key, set()).add(int(frame.period or 0))
+    if not stated_years:
+        return list(claims)
+    own: dict[tuple[str, str, str, str], set[int]] = {}
+    for claim in claims:
+        if claim.origin == "article" and _is_year(claim.frame.period):
+            key = (claim.path, claim.frame.entity or "", claim.frame.metric or "", claim.unit)
+            own.setdefault(key, set()).add(int(claim.frame.period or 0))
+    return [_read_as_latest(c, stated_years, own) for c in claims]
+
+
+def _read_as_latest(
+    claim: Claim,
+    stated_years: dict[tuple[str, str, str], set[int]],
+    own: dict[tuple[str, str, str, str], set[int]],
+) -> Claim:
+    frame = claim.frame
+    if frame.period != CURRENT or not (claim.article_date and frame.entity and frame.metric):
+        return claim
+    years = stated_years.get((frame.entity, frame.metric, claim.unit))
+    if not years:
+        return claim
+    dated = int(claim.article_date[:4])
+    mine = own.get((claim.path, frame.entity, frame.metric, claim.unit), set())
+    latest = max((y for y in years if dated - 1 <= y <= dated), default=None)
+    if latest is None or latest in mine:
+        return claim
+    word = f"undated, read as {latest}: the latest year stated"
+    return replace(claim, frame=replace(frame, period=str(latest), period_word=word))
+
+
+def _is_year(period: str | None) -> bool:
+    return period is not None and len(period) == 4 and period.isdigit()
 
 
 def partition_key(claim: Claim) -> tuple[str, str, str]:
