@@ -40,7 +40,9 @@ from .derive import Key, RangeIndex, Survey, sentences
 from .models import Claim, Rule, Tolerance
 from .units import quantity_kind
 
-_TOUCHING_TAIL = r"[了约近达为]?\s*$"
+# What may stand between a change word and its figure: 上涨了12.1%, "rose by 12%", "an
+# increase of 150%".
+_TOUCHING_TAIL = r"(?:[了约近达为]|\s+(?:of|by)(?:\s+(?:about|around|nearly|almost))?)?\s*$"
 
 
 def _positions(sentence: Sequence[Claim]) -> dict[str, tuple[int, int]]:
@@ -69,7 +71,7 @@ def _cue(rule: Rule, quote: str, span: tuple[int, int]) -> str | None:
     )
     if not words:
         return None
-    before = quote[max(0, span[0] - 8) : span[0]]
+    before = quote[max(0, span[0] - 24) : span[0]]
     match = re.search(rf"({words}){_TOUCHING_TAIL}", before)
     if match:
         return match.group(1)
