@@ -42,18 +42,23 @@ def selects(rule: Rule, claim: Claim) -> bool:
 
 
 def group_claims(
-    rule: Rule, claims: Iterable[Claim], incomparable: frozenset[str] = frozenset()
+    rule: Rule,
+    claims: Iterable[Claim],
+    incomparable: frozenset[str] = frozenset(),
+    ambiguous: frozenset[str] = frozenset(),
 ) -> dict[GroupKey, list[Claim]]:
+    """The claims the rule compares, by group key. ``ambiguous``: ids of claims left
+    out (see :func:`ambiguous_ids`)."""
     groups: dict[GroupKey, list[Claim]] = {}
     same_period = _same_period(rule)
     skip = incomparable if rule.select.metric is None else frozenset()
     for claim in claims:
         frame = claim.frame
-        if frame.metric in skip or not selects(rule, claim):
+        if frame.metric in skip or claim.id in ambiguous or not selects(rule, claim):
             continue
         key = (frame.entity, frame.metric, claim.unit, frame.period if same_period else None)
         groups.setdefault(key, []).append(claim)
-    return {key: _unambiguous(group) for key, group in groups.items()}
+    return groups
 
 
 def _same_period(rule: Rule) -> bool:
@@ -62,27 +67,42 @@ def _same_period(rule: Rule) -> bool:
     return rule.periods == "same" and rule.kind != "growth"
 
 
-def _unambiguous(group: list[Claim]) -> list[Claim]:
-    """The group less the claims of any sentence that gives it two different values for
-    one period. A sentence does not contradict itself: two of its figures framed alike
-    ("Myanmar mined 1.3万吨, Laos 3.1万吨 and Malaysia 4.5万吨"; a quota of 25.4万吨
-    beside output of 27万吨) mean the framing could not tell them apart, so neither is
-    evidence against another source."""
-    if len(group) < 2 or all(c.value == group[0].value for c in group):
-        return group
+def ambiguous_ids(claims: Iterable[Claim]) -> frozenset[str]:
+    """The claims of any sentence that gives one key (entity, metric, unit and period)
+    two different values. A sentence does not contradict itself: two of its figures
+    framed alike ("Myanmar mined 1.3万吨, Laos 3.1万吨 and Malaysia 4.5万吨"; a quota of
+    25.4万吨 beside output of 27万吨) mean the framing could not tell them apart, so
+    neither is evidence against another source. Keys never span partitions."""
     values: dict[tuple[object, ...], set[float]] = {}
-    for claim in group:
-        if claim.origin == "article":
-            values.setdefault(_sentence_period(claim), set()).add(claim.value)
-    ambiguous = {where for where, seen in values.items() if len(seen) > 1}
-    if not ambiguous:
-        return group
-    return [c for c in group if c.origin != "article" or _sentence_period(c) not in ambiguous]
+    compared = []
+    for claim in claims:
+        frame = claim.frame
+        if (
+            claim.origin == "article"
+            and frame.modality == "actual"
+            and frame.entity is not None
+            and frame.metric is not None
+        ):
+            compared.append(claim)
+            values.setdefault(_in_sentence(claim), set()).add(claim.value)
+    if all(len(seen) == 1 for seen in values.values()):
+        return frozenset()
+    return frozenset(c.id for c in compared if len(values[_in_sentence(c)]) > 1)
 
 
-def _sentence_period(claim: Claim) -> tuple[object, ...]:
-    """The sentence a claim comes from (its file, line and where it starts), and its period."""
-    return (claim.path, claim.line, claim.column - claim.quote_start, claim.period)
+def _in_sentence(claim: Claim) -> tuple[object, ...]:
+    """A claim's key in its sentence: entity, metric, unit, period, and the sentence (its
+    file, line and where it starts)."""
+    frame = claim.frame
+    return (
+        frame.entity,
+        frame.metric,
+        claim.unit,
+        frame.period,
+        claim.path,
+        claim.line,
+        claim.column - claim.quote_start,
+    )
 
 
 def run_rules(
@@ -109,19 +129,22 @@ def read_undated(claims: Sequence[Claim]) -> list[Claim]:
     the key (then the article tells the two apart). Its evidence says so. Claims of
     different partition keys never affect each other (see :func:`partition_key`)."""
     stated_years: dict[tuple[str, str, str], set[int]] = {}
+    own: dict[tuple[str, str, str, str], set[int]] = {}
+    undated = False
     for claim in claims:
         frame = claim.frame
-        if claim.origin == "article" and _is_year(frame.period):
-            key = (frame.entity or "", frame.metric or "", claim.unit)
-            stated_years.setdefault(key, set()).add(int(frame.period or 0))
-    if not stated_years:
+        period = frame.period or ""
+        if period == CURRENT:
+            undated = True
+        elif len(period) == 4 and period.isdigit() and claim.origin == "article":
+            entity, metric, year = frame.entity or "", frame.metric or "", int(period)
+            stated_years.setdefault((entity, metric, claim.unit), set()).add(year)
+            own.setdefault((claim.path, entity, metric, claim.unit), set()).add(year)
+    if not (undated and stated_years):
         return list(claims)
-    own: dict[tuple[str, str, str, str], set[int]] = {}
-    for claim in claims:
-        if claim.origin == "article" and _is_year(claim.frame.period):
-            key = (claim.path, claim.frame.entity or "", claim.frame.metric or "", claim.unit)
-            own.setdefault(key, set()).add(int(claim.frame.period or 0))
-    return [_read_as_latest(c, stated_years, own) for c in claims]
+    return [
+        c if c.frame.period != CURRENT else _read_as_latest(c, stated_years, own) for c in claims
+    ]
 
 
 def _read_as_latest(
@@ -142,10 +165,6 @@ def _read_as_latest(
         return claim
     word = f"undated, read as {latest}: the latest year stated"
     return replace(claim, frame=replace(frame, period=str(latest), period_word=word))
-
-
-def _is_year(period: str | None) -> bool:
-    return period is not None and len(period) == 4 and period.isdigit()
 
 
 def partition_key(claim: Claim) -> tuple[str, str, str]:
@@ -184,6 +203,7 @@ def group_findings(
     stated = _stated(claims) if stated is None else stated
     everything, by_stated = _by_metric(claims), _by_metric(stated)
     grouped: dict[tuple[object, ...], list[tuple[tuple[str, ...], list[Claim]]]] = {}
+    ambiguous = ambiguous_ids(claims)
     for rule in sorted(rules, key=lambda r: (r.is_catch_all, r.id)):
         if rule.kind in SURVEY_KINDS:
             continue
@@ -195,7 +215,7 @@ def group_findings(
         how = (sees_reference, rule.select, _same_period(rule))
         if how not in grouped:
             candidates = pool.get(metric, []) if metric is not None else pool[None]
-            groups = groups_items(group_claims(rule, candidates, incomparable))
+            groups = groups_items(group_claims(rule, candidates, incomparable, ambiguous))
             grouped[how] = sorted(groups, key=lambda item: item[0])
         for key, group in grouped[how]:
             if rule.kind == "reference" and all(c.origin != "reference" for c in group):
