@@ -1776,14 +1776,16 @@ class Score:
 def score(manifest: Manifest, report: _ReportLike) -> Score:
     """How many planted statements ``report`` (a recheck Report) holds in a
     contradiction, and how many of its contradictions hold none."""
-    by_place = {(p.file, p.line): p for p in manifest.planted}
-    found: set[tuple[str, int]] = set()
+    by_place: dict[tuple[str, int], list[Planted]] = {}
+    for planted in manifest.planted:  # a line may hold two planted figures
+        by_place.setdefault((planted.file, planted.line), []).append(planted)
+    found: set[Planted] = set()
     other = 0
     for contradiction in report.contradictions:
         hits = {_planted_place(c, by_place) for c in contradiction.claims} - {None}
         found.update(h for h in hits if h is not None)
         other += not hits
-    missed = tuple(p for p in manifest.planted if (p.file, p.line) not in found)
+    missed = tuple(p for p in manifest.planted if p not in found)
     return Score(
         planted=len(manifest.planted),
         found=len(manifest.planted) - len(missed),
@@ -1794,17 +1796,18 @@ def score(manifest: Manifest, report: _ReportLike) -> Score:
 
 
 def _planted_place(
-    claim: _ClaimLike, by_place: dict[tuple[str, int], Planted]
-) -> tuple[str, int] | None:
+    claim: _ClaimLike, by_place: dict[tuple[str, int], list[Planted]]
+) -> Planted | None:
+    """The planted statement ``claim`` is, if any: same file and line, same value."""
     if claim.origin != "article":
         return None
     path = claim.path.replace("\\", "/")
     parts = path.split("/")
     relative = "/".join(parts[-2:])
-    planted = by_place.get((relative, claim.line))
-    if planted is None or not math.isclose(claim.value, planted.planted_value, rel_tol=1e-6):
-        return None
-    return (relative, claim.line)
+    for planted in by_place.get((relative, claim.line), ()):
+        if math.isclose(claim.value, planted.planted_value, rel_tol=1e-6):
+            return planted
+    return None
 
 
 # ---------------------------------------------------------------------------------

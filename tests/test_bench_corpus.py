@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 from recheck.audit import audit
 
@@ -112,3 +112,44 @@ def test_recheck_finds_most_planted_contradictions(tmp_path: Path, rulebook) -> 
     score = corpus.score(manifest, report)
     assert score.planted >= 4
     assert score.recall >= RECALL_FLOOR, [(p.file, p.line, p.written) for p in score.missed]
+
+
+def test_two_planted_figures_on_one_line_are_scored_apart() -> None:
+    """The 100 MB corpus plants two figures on one line; the score told one of them
+    apart from a false alarm by its line alone, so it counted one as missed or other."""
+    world = corpus.Planted(
+        "world",
+        "mine_production",
+        "2026-Q1",
+        101000.0,
+        50500.0,
+        "t",
+        "50,500 t",
+        "101,000 tonnes",
+        "0034/017356-en.txt",
+        8,
+        "en",
+        (),
+    )
+    iluka = corpus.Planted("iluka", "revenue", "2026-Q1", 326e6, 435e6, "AUD",
+                           "A$435 million", "326 million Australian dollars",
+                           "0034/017356-en.txt", 8, "en", ())  # fmt: skip
+    manifest = _manifest_with(world, iluka)
+
+    def claim(value: float, path: str = "c/0034/017356-en.txt", line: int = 8) -> SimpleNamespace:
+        return SimpleNamespace(origin="article", path=path, line=line, value=value)
+
+    report = SimpleNamespace(
+        contradictions=[
+            SimpleNamespace(claims=[claim(50500.0), claim(101000.0, "c/0003/001517-en.txt", 5)]),
+            SimpleNamespace(claims=[claim(69900.0, "c/0006/003135-en.txt", 13)]),
+        ]
+    )
+    score = corpus.score(manifest, report)
+    assert (score.found, score.other_findings) == (1, 1)
+    assert score.missed == (iluka,)
+
+
+def _manifest_with(*planted: object) -> object:
+    """A manifest holding ``planted`` (and nothing else that score reads)."""
+    return SimpleNamespace(planted=tuple(planted))
