@@ -10,6 +10,10 @@ kinds that compare with them (``reference``, ``revision``). A claim superseded b
 later one from the same series (see :mod:`recheck.revisions`) is left out of every
 other comparison. Survey kinds (derived figures, internal arithmetic) get all the
 current claims stated as fact and group them themselves.
+
+Before any comparison, an undated figure is dated by the latest year other sources
+state for its key (:func:`read_undated`); the grouping kinds then leave out the figures
+of a sentence that gives one key two values (:func:`ambiguous_ids`).
 """
 
 from __future__ import annotations
