@@ -233,12 +233,12 @@ def _year_before(mentions: list[PeriodMention], index: int) -> PeriodMention:
     is about (2025年上半年…较上年同期 is 2024-H1; after FY2025, FY2024): the nearest
     other period, the ones before first, a year back. With none, the year before (as
     _resolve gave)."""
-    others = [*reversed(mentions[:index]), *mentions[index + 1 :]]
-    anchor = next((m for m in others if _YEAR_FIRST.match(m.period or "") and not m.deadline), None)
-    if anchor is None or anchor.period is None:
-        return mentions[index]
-    fiscal, year, rest = _YEAR_FIRST.match(anchor.period).groups()  # type: ignore[union-attr]
-    return replace(mentions[index], period=f"{fiscal or ''}{int(year) - 1}{rest}")
+    for other in (*reversed(mentions[:index]), *mentions[index + 1 :]):
+        match = _YEAR_FIRST.match(other.period or "")
+        if match and not other.deadline:
+            fiscal, year, rest = match.groups()
+            return replace(mentions[index], period=f"{fiscal or ''}{int(year) - 1}{rest}")
+    return mentions[index]
 
 
 _YEAR_FIRST = re.compile(r"(FY)?(\d{4})(.*)")
@@ -345,10 +345,6 @@ def _resolve(
     groups = match.groupdict()
     if name in {"zh_part", "en_part", "en_code"}:
         return _part(groups, article_date, sentence_year, context_year)
-    if name == "fiscal":
-        return f"FY{groups['y']}"
-    if name == "fiscal_end":
-        return _fiscal_end(EN_MONTHS[groups["mn"].lower()], groups.get("y"), article_date)
     if name == "fiscal":
         return f"FY{groups['y']}"
     if name == "fiscal_end":
