@@ -326,6 +326,7 @@ def _find_dateline(lines: list[str]) -> date | None:
 
 
 def _head_date(match: re.Match[str]) -> date | None:
+    """The date a _HEAD_DATE match names (None for one that is no date: 31 June)."""
     if match["y"]:
         return _parse_date(match)
     if match["my"]:  # August 14, 2025
