@@ -76,3 +76,11 @@ def test_an_undated_figure_stays_undated(rulebook, undated, why):
     dated = {**SHARE, "source": "a", "period": "2024", "value": 69.2, "text": "69.2%"}
     other = {**SHARE, "source": "b", "value": 60, "text": "60%", **undated}
     assert run_rules(claims(dated, other), rulebook.rules) == [], why
+
+
+def test_a_forecast_for_the_year_does_not_date_an_undated_figure(rulebook):
+    actual = {**SHARE, "source": "a", "period": "2024", "value": 69.2, "text": "69.2%"}
+    forecast = {**SHARE, "source": "c", "period": "2025", "modality": "forecast", "value": 75}
+    undated = {**SHARE, "source": "b", "date": "2025-08-28", "value": 60, "text": "60%"}
+    (found,) = run_rules(claims(actual, forecast, undated), rulebook.rules)
+    assert found.period == "2024"

@@ -128,10 +128,11 @@ def read_undated(claims: Sequence[Claim]) -> list[Claim]:
 
     A figure no period words date ("China accounts for about 60% of global output") is
     about the latest figures its article's readers know: it is read as the latest year
-    that another source states for the same entity, metric and unit, when that year is
-    the article's or the one before, and its own article does not state that year for
-    the key (then the article tells the two apart). Its evidence says so. Claims of
-    different partition keys never affect each other (see :func:`partition_key`)."""
+    that another source states as fact for the same entity, metric and unit, when that
+    year is the article's or the one before, and its own article does not state that
+    year for the key (then the article tells the two apart). Its evidence says so.
+    Claims of different partition keys never affect each other (see
+    :func:`partition_key`)."""
     stated_years: dict[tuple[str, str, str], set[int]] = {}
     own: dict[tuple[str, str, str, str], set[int]] = {}
     undated = False
@@ -140,7 +141,12 @@ def read_undated(claims: Sequence[Claim]) -> list[Claim]:
         period = frame.period or ""
         if period == CURRENT:
             undated = True
-        elif len(period) == 4 and period.isdigit() and claim.origin == "article":
+        elif (
+            len(period) == 4
+            and period.isdigit()
+            and claim.origin == "article"
+            and frame.modality == "actual"  # a forecast for the year does not date it
+        ):
             entity, metric, year = frame.entity or "", frame.metric or "", int(period)
             stated_years.setdefault((entity, metric, claim.unit), set()).add(year)
             own.setdefault((claim.path, entity, metric, claim.unit), set()).add(year)
