@@ -361,3 +361,19 @@ def test_a_share_of_the_whole_is_the_share_of_the_amount_just_before(rulebook, t
     assert bindings[(1, "49%")] == ("china", "reserves_share", "current")
     assert bindings[(2, "70%")] == ("china", "mine_production_share", "2024")
     assert bindings[(3, "90%")][1] is None
+
+
+def test_a_metric_carried_from_the_sentence_before_takes_this_sentence_s_product(
+    rulebook, tmp_path
+):
+    bindings = _bindings(
+        rulebook,
+        tmp_path,
+        "鹿特丹氧化镝价格为每公斤800美元。氧化铽则为每公斤3,000美元。\n"
+        "The dysprosium oxide price was $800 per kilogram. Terbium oxide fetched $3,000 per"
+        " kilogram.\n"
+        "The dysprosium oxide price was $800 per kilogram. A year ago it was $400 per kilogram.\n",
+    )
+    assert bindings[(1, "3,000美元")][1] == "price_terbium"
+    assert bindings[(2, "$3,000 per kilogram")][1] == "price_terbium"
+    assert bindings[(3, "$400 per kilogram")][1] == "price_dysprosium"  # no product named

@@ -147,6 +147,7 @@ def test_a_year_earlier_is_the_same_part_of_the_year_before(text, expected):
         ("NdPr oxide traded at 530,000 yuan a ton on Aug. 13, data show", [("Aug. 13", "2025-08")]),
         ("Sept. 30", [("Sept. 30", "2025-09")]),
         ("output in June 2024", [("June 2024", "2024-06")]),
+        ("In June the price rose", [("In June", "2025-06")]),  # at a sentence's start
         ("Aug 13,000 tonnes", []),  # a number, not a day
         ("March 5.5% higher", []),
     ],

@@ -86,6 +86,7 @@ class Framer:
         self._share_metric = {m.share_of: m.id for m in vocabulary.metrics.values() if m.share_of}
         self._global_shares = set(self._share_metric.values())
         self._own_shares = [m for m in vocabulary.metrics.values() if m.own_share]
+        self._variant_of = {v: m.id for m in vocabulary.metrics.values() for v, _ in m.variants}
         # The dimension of each metric that is not a share cue (what binds "directly").
         self._direct_dimension = {
             m.id: m.dimension for m in vocabulary.metrics.values() if not m.share_cue
@@ -164,6 +165,8 @@ class Framer:
             ):
                 # 中国的稀土储量究竟有多少呢？答案是4400万吨: the question names the metric
                 metric, word = carried[kind]
+                # …but not its product: 氧化镝价格为每公斤800美元。氧化铽则为每公斤3,000美元。
+                metric, word = self._carried_variant(context, quantity, metric) or (metric, word)
                 frame = replace(frame, metric=metric, metric_word=word)
             claim = _make_claim(origin, sentence, quantity, frame)
             if claim is not None:
@@ -399,6 +402,16 @@ class Framer:
             if bound is not None:
                 return bound, mention.word
         return None, ""
+
+    def _carried_variant(
+        self, context: _Context, q: Quantity, metric: str
+    ) -> tuple[str, str] | None:
+        """The variant of a metric carried from the sentence before whose word is in
+        ``q``'s clause (another product's price), if any."""
+        base = self._variant_of.get(metric, metric)
+        position = _clause_at(context.clauses, q.start)
+        clause = context.clauses[len(context.clauses) - 1 if position is None else position]
+        return self._variant(context.text, base, clause)
 
     def _variant(self, text: str, metric: str, clause: _Clause) -> tuple[str, str] | None:
         """The metric's variant whose word is in the clause (exports of magnets)."""

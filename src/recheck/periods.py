@@ -165,7 +165,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
         ),
         (
             "en_month_only",
-            r"\b(?:in|since|after|before|by)\s+(?P<mn>" + _EN_MONTH_ALT + r")\b"
+            r"\b(?:[Ii]n|[Ss]ince|[Aa]fter|[Bb]efore|[Bb]y)\s+(?P<mn>" + _EN_MONTH_ALT + r")\b"
             r"(?!\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)",  # "in June 2024" is en_month
             (_MONTH_STEMS,),
         ),
