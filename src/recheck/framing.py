@@ -197,9 +197,8 @@ class Framer:
     # -- one quantity -------------------------------------------------------------
     def _frame(self, context: _Context, q: Quantity) -> Frame:
         text, clauses = context.text, context.clauses
-        position = _clause_at(clauses, q.start)
+        position, clause = _clause_of(clauses, q.start)
         index = len(clauses) - 1 if position is None else position
-        clause = clauses[index]
         kind = quantity_kind(q.unit)
         lead = _lead(text, q)
         metric, metric_word = self._pick_metric(context, q, kind, clause, lead)
@@ -409,9 +408,7 @@ class Framer:
         """The variant of a metric carried from the sentence before whose word is in
         ``q``'s clause (another product's price), if any."""
         base = self._variant_of.get(metric, metric)
-        position = _clause_at(context.clauses, q.start)
-        clause = context.clauses[len(context.clauses) - 1 if position is None else position]
-        return self._variant(context.text, base, clause)
+        return self._variant(context.text, base, _clause_of(context.clauses, q.start)[1])
 
     def _variant(self, text: str, metric: str, clause: _Clause) -> tuple[str, str] | None:
         """The metric's variant whose word is in the clause (exports of magnets)."""
@@ -615,6 +612,13 @@ def _clause_at(clauses: list[_Clause], start: int) -> int | None:
     The clauses are in order and apart: only the last that starts by ``start`` can."""
     index = bisect_right(clauses, (start, math.inf)) - 1
     return index if index >= 0 and start < clauses[index].end else None
+
+
+def _clause_of(clauses: list[_Clause], start: int) -> tuple[int | None, _Clause]:
+    """The index of the clause that holds ``start`` (see :func:`_clause_at`), and the
+    clause a figure there belongs to: that one, else (in a boundary) the last."""
+    position = _clause_at(clauses, start)
+    return position, clauses[-1 if position is None else position]
 
 
 def _clauses(text: str) -> list[_Clause]:
