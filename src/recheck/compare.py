@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .models import Claim, Rule, Tolerance
+from .periods import whole_year
 from .revisions import Series, latest, same_series, series
 from .units import UnitError, convert, dimension
 
@@ -163,9 +164,9 @@ def growth(claims: Sequence[Claim], rule: Rule, tolerance: Tolerance) -> Finding
     ``max_yearly_ratio`` per year; a larger jump is implausible."""
     yearly: dict[int, list[Claim]] = {}
     for claim in claims:
-        period = claim.period or ""
-        if len(period) == 4 and period.isdigit() and claim.value > 0:
-            yearly.setdefault(int(period), []).append(claim)
+        year = whole_year(claim.period)
+        if year is not None and claim.value > 0:
+            yearly.setdefault(year, []).append(claim)
     years = sorted(yearly)
     worst: tuple[float, Claim, Claim, int] | None = None
     for y1, y2 in itertools.pairwise(years):

@@ -49,11 +49,16 @@ def column(claim: Claim) -> int:
     return claim.column
 
 
+def sentence_key(claim: Claim) -> SentenceKey:
+    """The sentence a claim was stated in: its file, line and text."""
+    return (claim.path, claim.line, claim.quote)
+
+
 def sentences(claims: Iterable[Claim]) -> dict[SentenceKey, list[Claim]]:
     """Claims by the sentence they were stated in, each list in reading order."""
     found: dict[SentenceKey, list[Claim]] = {}
     for claim in claims:
-        found.setdefault((claim.path, claim.line, claim.quote), []).append(claim)
+        found.setdefault(sentence_key(claim), []).append(claim)
     for group in found.values():
         if len(group) > 1:
             group.sort(key=lambda c: (column(c), c.id))

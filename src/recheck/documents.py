@@ -16,11 +16,12 @@ import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from .errors import InputError
 from .models import Article, Sentence, Skipped
-from .periods import EN_MONTHS
+from .periods import EN_MONTHS, month_number
 from .termregex import matches_at
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -62,8 +63,8 @@ _DATELINE = re.compile(
 
 # A date in an article's head (its dateline or byline), in any of the ways news writes
 # one: 2025年8月14日, 2025-08-14, August 14, 2025, Aug. 14 2025, 14 August 2025.
-_MONTH_NUMBER = {name: n for m, n in EN_MONTHS.items() for name in (m, m[:3])} | {"sept": 9}
-_MONTH_NAME = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+_MONTH_NAMES = {name for m in EN_MONTHS for name in (m, m[:3])} | {"sept"}
+_MONTH_NAME = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
 _HEAD_DATE = re.compile(
     r"(?<!\d)"
     + _DATE
@@ -317,7 +318,7 @@ def _find_dateline(lines: list[str]) -> date | None:
         match = _DATELINE.match(line)
         if match:
             return _parse_date(match)
-    head = [line for line in lines[1:] if line.strip()][:_HEAD_LINES]
+    head = islice((line for line in islice(lines, 1, None) if line.strip()), _HEAD_LINES)
     for line in head:
         match = _HEAD_DATE.search(line, 0, _HEAD_CHARS)
         if match:
@@ -334,7 +335,7 @@ def _head_date(match: re.Match[str]) -> date | None:
     else:  # 14 August 2025
         year, month, day = match["dy"], match["dm"], match["dd"]
     try:
-        return date(int(year), _MONTH_NUMBER[month.lower()], int(day))
+        return date(int(year), month_number(month), int(day))
     except ValueError:
         return None
 

@@ -24,9 +24,10 @@ from dataclasses import replace
 
 from .compare import Finding, dimension_of
 from .compare import format_number as format_number
+from .derive import sentence_key
 from .kinds import GROUP_KINDS, SEES_REFERENCE, SURVEY_KINDS
 from .models import Claim, Contradiction, Rule
-from .periods import CURRENT
+from .periods import CURRENT, whole_year
 from .ranking import score
 from .revisions import superseded_ids
 from .units import quantity_kind
@@ -95,18 +96,9 @@ def ambiguous_ids(claims: Iterable[Claim]) -> frozenset[str]:
 
 
 def _in_sentence(claim: Claim) -> tuple[object, ...]:
-    """A claim's key in its sentence: entity, metric, unit, period, and the sentence (its
-    file, line and where it starts)."""
+    """A claim's key (entity, metric, unit and period) in its sentence."""
     frame = claim.frame
-    return (
-        frame.entity,
-        frame.metric,
-        claim.unit,
-        frame.period,
-        claim.path,
-        claim.line,
-        claim.column - claim.quote_start,
-    )
+    return (frame.entity, frame.metric, claim.unit, frame.period, sentence_key(claim))
 
 
 def run_rules(
@@ -138,16 +130,15 @@ def read_undated(claims: Sequence[Claim]) -> list[Claim]:
     undated = False
     for claim in claims:
         frame = claim.frame
-        period = frame.period or ""
-        if period == CURRENT:
+        year = whole_year(frame.period)
+        if frame.period == CURRENT:
             undated = True
         elif (
-            len(period) == 4
-            and period.isdigit()
+            year is not None
             and claim.origin == "article"
             and frame.modality == "actual"  # a forecast for the year does not date it
         ):
-            entity, metric, year = frame.entity or "", frame.metric or "", int(period)
+            entity, metric = frame.entity or "", frame.metric or ""
             stated_years.setdefault((entity, metric, claim.unit), set()).add(year)
             own.setdefault((claim.path, entity, metric, claim.unit), set()).add(year)
     if not (undated and stated_years):

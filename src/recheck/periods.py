@@ -74,6 +74,20 @@ _EN_PART = (
 _EN_CODE = r"\b(?P<hc>[HQ][1-4]|[1-4][HQ])\s*(?:" + _YEAR + r"|(?:FY)?'?(?P<yy>\d\d)\b)?"
 _EN_MONTH_ABBR = {m[:3]: i for m, i in EN_MONTHS.items()}
 
+
+def whole_year(period: str | None) -> int | None:
+    """The year a period is when it is a calendar year ("2024"), else None (2024-H1,
+    FY2024, current)."""
+    if period is not None and len(period) == 4 and period.isdigit():
+        return int(period)
+    return None
+
+
+def month_number(name: str) -> int:
+    """1–12 for an English month's name or abbreviation, in any case (Aug, Sept, MAY)."""
+    return _EN_MONTH_ABBR[name[:3].lower()]
+
+
 # A year in English, with its preposition: "in 2025", "since 2019", "2024".
 _EN_YEAR_LEADS = r"in|during|for|of|since|from|to|through|until|year"
 _EN_YEAR = re.compile(r"(?i:\b(?:" + _EN_YEAR_LEADS + r")\s+)?" + _YEAR + r"(?!\s*[-/.]\d)")
@@ -348,7 +362,7 @@ def _resolve(
     if name == "fiscal":
         return f"FY{groups['y']}"
     if name == "fiscal_end":
-        return _fiscal_end(EN_MONTHS[groups["mn"].lower()], groups.get("y"), article_date)
+        return _fiscal_end(month_number(groups["mn"]), groups.get("y"), article_date)
     if name == "year_ago":
         return _relative("上年", article_date, sentence_year, context_year)
     if name in {"deadline", "en_year"}:
@@ -368,11 +382,11 @@ def _resolve(
     if name == "en_half":
         return f"{groups['y']}-H{1 if groups['h'] == 'first' else 2}"
     if name == "en_month":
-        return f"{groups['y']}-{EN_MONTHS[groups['mn'].lower()]:02d}"
+        return f"{groups['y']}-{month_number(groups['mn']):02d}"
     if name in {"zh_month", "en_month_only", "en_month_day"}:
         if article_date is None:
             return None
-        month = int(groups["m"]) if groups.get("m") else _EN_MONTH_ABBR[groups["mn"][:3].lower()]
+        month = int(groups["m"]) if groups.get("m") else month_number(groups["mn"])
         return f"{article_date.year}-{month:02d}" if 1 <= month <= 12 else None
     return _relative(match.group(0).lower(), article_date, sentence_year, context_year)
 
