@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 
+from factories import load_script
 from recheck.audit import audit
 
 CORPUS = Path(__file__).parents[1] / "bench" / "corpus.py"
@@ -17,16 +17,7 @@ CORPUS = Path(__file__).parents[1] / "bench" / "corpus.py"
 RECALL_FLOOR = 0.66
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_corpus", CORPUS)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while defining
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _load()
+corpus = load_script(CORPUS, "bench_corpus")
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
+
+from factories import load_script
 
 HOLDOUT = Path(__file__).parents[1] / "bench" / "holdout.py"
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_holdout", HOLDOUT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while defining
-    spec.loader.exec_module(module)
-    return module
-
-
-holdout = _load()
+holdout = load_script(HOLDOUT, "bench_holdout")
 
 KEY = """conflicts:
   - id: C01
