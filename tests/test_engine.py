@@ -78,6 +78,13 @@ def test_an_undated_figure_stays_undated(rulebook, undated, why):
     assert run_rules(claims(dated, other), rulebook.rules) == [], why
 
 
+def test_an_undated_price_is_the_price_of_its_article_s_day(rulebook):
+    price = {"entity": "china", "metric": "price_ndpr", "unit": "CNY/t"}
+    average = {**price, "source": "a", "period": "2024", "value": 4.0e5, "text": "40万元/吨"}
+    today = {**price, "source": "b", "date": "2025-11-06", "value": 5.0e5, "text": "50万元"}
+    assert run_rules(claims(average, today), rulebook.rules) == []
+
+
 def test_a_forecast_for_the_year_does_not_date_an_undated_figure(rulebook):
     actual = {**SHARE, "source": "a", "period": "2024", "value": 69.2, "text": "69.2%"}
     forecast = {**SHARE, "source": "c", "period": "2025", "modality": "forecast", "value": 75}

@@ -377,3 +377,42 @@ def test_a_metric_carried_from_the_sentence_before_takes_this_sentence_s_product
     assert bindings[(1, "3,000美元")][1] == "price_terbium"
     assert bindings[(2, "$3,000 per kilogram")][1] == "price_terbium"
     assert bindings[(3, "$400 per kilogram")][1] == "price_dysprosium"  # no product named
+
+
+def test_a_metric_is_carried_within_a_paragraph_only(rulebook, tmp_path):
+    bindings = _bindings(
+        rulebook,
+        tmp_path,
+        "中国的稀土储量有多少呢？答案是4400万吨。\n"
+        "\n"
+        "2024年开采指标为27万吨，回收企业不占用开采指标。\n"
+        "\n"
+        # a new paragraph: its figure is about what it names, not the quota before
+        "2024年我国从二次资源中回收的稀土氧化物约3万吨。\n",
+    )
+    assert bindings[(1, "4400万吨")][1] == "reserves"
+    assert bindings[(3, "27万吨")][1] == "mining_quota"
+    assert bindings[(5, "3万吨")][1] is None
+
+
+def test_the_same_period_refers_back_across_sentences(rulebook, tmp_path):
+    bindings = _bindings(
+        rulebook,
+        tmp_path,
+        "2025年前三季度，北方稀土实现归母净利润15.41亿元，其中第三季度6.10亿元。"
+        "同期，盛和资源实现归母净利润7.93亿元。\n",
+    )
+    assert bindings[(1, "7.93亿元")] == ("shenghe", "net_profit", "2025-01..09")
+
+
+def test_the_world_that_ranks_a_subject_is_not_the_subject(rulebook, tmp_path):
+    bindings = _bindings(
+        rulebook,
+        tmp_path,
+        "China also holds the world's largest reserves, estimated at 44 million tonnes.\n"
+        "中国拥有全球最大的稀土储量，约4400万吨。\n"
+        "Europe mines almost none of the world's roughly 350,000 tons of annual output.\n",
+    )
+    assert bindings[(1, "44 million tonnes")][0] == "china"
+    assert bindings[(2, "4400万吨")][0] == "china"
+    assert bindings[(3, "350,000 tons")][0] == "world"  # "the world's" names the world

@@ -128,11 +128,30 @@ def test_chinese_digits_that_are_not_a_year_stay_apart():
         ("Q3 2025 sales beat the year-ago quarter", ["2025-Q3", "2024-Q3"]),
         ("output in 2024 was 10% above a year earlier", ["2024", "2023"]),
         ("sales rose 30% from the same period last year", ["2024"]),  # none to shift
-        ("2024年中国产量27万吨，同期全球产量39万吨", ["2024"]),  # 同期 alone: the same one
+        ("2024年中国产量27万吨，同期全球产量39万吨", ["2024", "2024"]),  # 同期: the same one
     ],
 )  # fmt: skip
 def test_a_year_earlier_is_the_same_part_of_the_year_before(text, expected):
     assert [p.period for p in find_periods(text, ARTICLE)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        # the period the sentence named first, not its detail (其中第三季度)
+        ("前三季度净利润15.41亿元，其中第三季度6.10亿元，同期营收302.92亿元",
+         None, ["2025-01..09", "2025-Q3", "2025-01..09"]),
+        # none before it in the sentence: the period the article was last about
+        ("同期，盛和资源实现归母净利润7.93亿元", "2025-01..09", ["2025-01..09"]),
+        ("Revenue in the same period rose to $48 million.", "2025-Q3", ["2025-Q3"]),
+        ("同期，盛和资源实现归母净利润7.93亿元", None, [None]),  # nothing to refer to
+        # still a year back, not the same period
+        ("sales rose 30% from the same period last year", "2025-Q3", ["2024"]),
+        ("历史同期", "2025-Q3", []),  # "in past years", no period at all
+    ],
+)  # fmt: skip
+def test_the_same_period_is_the_one_just_named(text, context, expected):
+    assert [p.period for p in find_periods(text, ARTICLE, None, context)] == expected
 
 
 @pytest.mark.parametrize(

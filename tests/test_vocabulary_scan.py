@@ -39,6 +39,8 @@ def reference_scan(vocab: Vocabulary, text: str) -> list[Mention]:
                 word, possessive = written[: -len(suffix)], True
                 break
         key = word if word in vocab._lookup else word.lower()
+        if key not in vocab._lookup and possessive:
+            key = written.lower()  # a term registered with its 's (the world's)
         if key in vocab._lookup:
             found.append(Mention(m.start(), m.end(), written, *vocab._lookup[key], possessive))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))

@@ -123,7 +123,9 @@ def read_undated(claims: Sequence[Claim]) -> list[Claim]:
     that another source states as fact for the same entity, metric and unit, when that
     year is the article's or the one before, and its own article does not state that
     year for the key (then the article tells the two apart). Its evidence says so.
-    Claims of different partition keys never affect each other (see
+    A price is the exception: it moves from day to day, so an undated one
+    (按当前每吨50万元的价格) is the price when its article was written, never last
+    year's average. Claims of different partition keys never affect each other (see
     :func:`partition_key`)."""
     stated_years: dict[tuple[str, str, str], set[int]] = {}
     own: dict[tuple[str, str, str, str], set[int]] = {}
@@ -155,6 +157,8 @@ def _read_as_latest(
 ) -> Claim:
     frame = claim.frame
     if frame.period != CURRENT or not (claim.article_date and frame.entity and frame.metric):
+        return claim
+    if quantity_kind(claim.unit) == "price":
         return claim
     years = stated_years.get((frame.entity, frame.metric, claim.unit))
     if not years:

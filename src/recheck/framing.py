@@ -29,7 +29,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .models import Article, Claim, Frame, Quantity, Sentence
-from .periods import CURRENT, PeriodMention, find_periods
+from .periods import CURRENT, PeriodMention, find_periods, topic_period
 from .termregex import matches_at
 from .units import UnitError, canonical_figure, quantity_kind
 from .vocabulary import Mention, Vocabulary
@@ -83,6 +83,7 @@ class Framer:
         self._cue_touching = re.compile(rf"(?:{change})[了约近达为]?\s*$")
         self._change_after = re.compile(rf"\s+(?:{change})\b")
         self._base_before = re.compile(rf"(?:{vocabulary.base_cues.pattern})\s*$")
+        self._ranking_after = re.compile(rf"\s*的?\s*(?:{vocabulary.ranking_cues.pattern})")
         self._share_metric = {m.share_of: m.id for m in vocabulary.metrics.values() if m.share_of}
         self._global_shares = set(self._share_metric.values())
         self._own_shares = [m for m in vocabulary.metrics.values() if m.own_share]
@@ -96,15 +97,20 @@ class Framer:
     def frame_article(self, article: Article, sentences: Iterable[Sentence]) -> list[Claim]:
         claims: list[Claim] = []
         context_year: int | None = None
+        context_period: str | None = None
         previous_subject: str | None = None
         last_of_kind: dict[str, str] = {}
         carried: dict[str, tuple[str, str]] = {}  # kind -> (metric, word) of the sentence before
+        previous_line = 0
         origin = _origin(article)
         scanned = [(sentence, self.vocab.scan(sentence.text)) for sentence in sentences]
         dominant = self._dominant_entities(m for _, found in scanned for m in found)
         for sentence, found in scanned:
             text = sentence.text
-            periods = find_periods(text, article.date, context_year)
+            if sentence.line > previous_line + 1:
+                carried = {}  # a blank line ends a paragraph, and what it was about
+            previous_line = sentence.line
+            periods = find_periods(text, article.date, context_year, context_period)
             extracted = self.extract(text)
             mentions = self._resolve_pronouns(_outside(found, extracted), last_of_kind)
             quantities = [
@@ -112,7 +118,7 @@ class Framer:
                 for q in extracted
                 if not any(p.start <= q.start < p.end for p in periods)
             ]
-            subjects = [m for m in mentions if self._is_subject(m)]
+            subjects = [m for m in mentions if self._is_subject(m) and not self._ranks(text, m)]
             metric_mentions = [m for m in mentions if m.kind in _METRIC_KINDS]
             stated = {  # a question names the metric its answer takes (…有多少呢？答案是…)
                 self.vocab.metrics[m.ref].dimension: (m.ref, m.word)
@@ -140,6 +146,7 @@ class Framer:
             latest = _latest_year(periods)
             if latest is not None:
                 context_year = latest
+            context_period = topic_period(periods) or context_period
         return claims
 
     def _sentence_claims(
@@ -236,6 +243,13 @@ class Framer:
 
     def _is_subject(self, mention: Mention) -> bool:
         return mention.kind == "entity" and self.vocab.entities[mention.ref].kind != "source"
+
+    def _ranks(self, text: str, mention: Mention) -> bool:
+        """Whether ``mention`` is the world ranking another subject (全球最大的…, "the
+        world's largest reserves"), not a subject itself."""
+        return self.vocab.entities[mention.ref].kind == "world" and bool(
+            self._ranking_after.match(text, mention.end)
+        )
 
     def _entity_id(self, mention: Mention) -> str:
         return self.vocab.entities[mention.ref].subject_id

@@ -11,7 +11,7 @@ is ``None``; a claim with no time expression at all is about the ``"current"`` p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -159,6 +159,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
             r"|\b(?:the )?same (?:period|quarter|half|months?) (?:of |in )?(?:last|a) year\b)",
             (("year",),),
         ),
+        # 同期, "in the same period": the period the text was just about (after
+        # 上年同期 and "the same period last year", which start earlier or are longer).
+        ("same_period", r"(?<!历史)同期", (("同期",),)),
+        (
+            "same_period",
+            r"(?i:\b(?:in|over|during|for) the same (?:period|quarter|months)\b)"
+            r"(?! (?:of |in )?(?:last|a|the previous|the prior) year)",
+            (("same",),),
+        ),
         # The Chinese words and the English ones apart (which they can be: a match of
         # one holds no character of the other's, so the two never overlap).
         ("relative", r"去年|今年|明年|前年|上年|本年|当年|同年|上一年|前一年", (("年",),)),
@@ -212,12 +221,17 @@ class PeriodMention:
 
 
 def find_periods(
-    text: str, article_date: date | None, context_year: int | None = None
+    text: str,
+    article_date: date | None,
+    context_year: int | None = None,
+    context_period: str | None = None,
 ) -> list[PeriodMention]:
     """Every time expression in ``text``, leftmost first, non-overlapping.
 
     ``context_year`` is the latest year named earlier in the article, which 当年 and
-    "that year" refer to.
+    "that year" refer to; ``context_period`` the period the article was last about
+    (:func:`topic_period`), which 同期 and "in the same period" refer to unless the
+    sentence named one before them.
     """
     raw = sorted(_scan(_arabic_years(text)), key=lambda m: (m[0], -(m[1] - m[0])))
     if not raw:
@@ -235,11 +249,20 @@ def find_periods(
             continue  # 本报北京4月30日电: when the report was filed, not what it is about
         if name == "year_ago":
             years_ago.append(len(result))
-        period = _resolve(name, match, article_date, sentence_year, context_year)
+        if name == "same_period":
+            period = topic_period(result) or context_period
+        else:
+            period = _resolve(name, match, article_date, sentence_year, context_year)
         result.append(PeriodMention(start, end, text[start:end], period, name == "deadline"))
     for index in years_ago:
         result[index] = _year_before(result, index)
     return result
+
+
+def topic_period(mentions: Sequence[PeriodMention]) -> str | None:
+    """The period a sentence is about: the first it names that is not a deadline
+    (前三季度…其中第三季度: the first three quarters, not the third alone)."""
+    return next((m.period for m in mentions if m.period and not m.deadline), None)
 
 
 def _year_before(mentions: list[PeriodMention], index: int) -> PeriodMention:

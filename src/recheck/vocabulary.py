@@ -94,6 +94,7 @@ class Vocabulary:
     part_cues: re.Pattern[str]
     base_cues: re.Pattern[str]  # what a change is measured against (较, than)
     whole_cues: re.Pattern[str]  # a percentage is a share of a whole (占全球, of the global total)
+    ranking_cues: re.Pattern[str]  # the world ranks, not is, the subject (全球最大, world's largest)
     modality_cues: tuple[tuple[str, re.Pattern[str]], ...]  # per modality, in file order
     _any_modality: TermSearch  # every modality's cues at once
     _cjk: re.Pattern[str]  # terms with any non-ASCII character, matched as written
@@ -159,6 +160,8 @@ class Vocabulary:
             return self._mention(start, end, written, word, possessive)
         if word.lower() in self._lookup:  # a lower-case term matches in any case
             return self._mention(start, end, written, word.lower(), possessive)
+        if possessive and written.lower() in self._lookup:  # a term with its 's: the world's
+            return self._mention(start, end, written, written.lower(), possessive)
         return None  # a case-sensitive term (US) written in another case (us)
 
     def modality(self, text: str) -> tuple[str, str] | None:
@@ -347,7 +350,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
                 f"unknown metric {metric.share_of!r}"
             )
 
-    change, part, base, whole, modality, any_modality = _load_cues(cues_file)
+    change, part, base, whole, ranking, modality, any_modality = _load_cues(cues_file)
     # English entity names may carry a possessive ("China's"); scan() strips it.
     terms = {*entity_terms, *metric_terms}
     cjk = re.compile(union(t for t in terms if not t.isascii()))
@@ -365,6 +368,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         part_cues=part,
         base_cues=base,
         whole_cues=whole,
+        ranking_cues=ranking,
         modality_cues=modality,
         _any_modality=any_modality,
         _cjk=cjk,
@@ -390,26 +394,30 @@ Cues = tuple[
     re.Pattern[str],
     re.Pattern[str],
     re.Pattern[str],
+    re.Pattern[str],
     tuple[tuple[str, re.Pattern[str]], ...],
     TermSearch,
 ]
 
 
+_CUE_KINDS = ("change", "part", "base", "whole", "ranking")
+
+
 def _load_cues(path: Path) -> Cues:
-    """The change, part, base and whole cues, and the modality cues: per modality, and
-    all in one."""
+    """The change, part, base, whole and ranking cues, and the modality cues: per
+    modality, and all in one."""
     never = re.compile(NEVER)
     if not path.is_file():
-        return never, never, never, never, (), TermSearch([])
+        return never, never, never, never, never, (), TermSearch([])
     data = load_yaml(path) or {}
     if not isinstance(data, dict):
         raise RuleError(f"{path}: expected a mapping")
-    _check_keys(data, {"change", "part", "base", "whole", "modality"}, str(path))
+    _check_keys(data, {*_CUE_KINDS, "modality"}, str(path))
     patterns = []
-    for key in ("change", "part", "base", "whole"):
+    for key in _CUE_KINDS:
         terms = _terms(data.get(key), f"{path}: key {key!r}")
         patterns.append(re.compile(terms_pattern(terms)) if terms else never)
-    change, part, base, whole = patterns
+    change, part, base, whole, ranking = patterns
     modality_spec = data.get("modality") or {}
     if not isinstance(modality_spec, dict):
         raise RuleError(f"{path}: key 'modality': expected a mapping of modality to terms")
@@ -425,4 +433,4 @@ def _load_cues(path: Path) -> Cues:
         if terms:
             modal.append((name, re.compile(terms_pattern(terms))))
             every += terms
-    return change, part, base, whole, tuple(modal), TermSearch(every)
+    return change, part, base, whole, ranking, tuple(modal), TermSearch(every)
