@@ -78,11 +78,16 @@ def test_an_undated_figure_stays_undated(rulebook, undated, why):
     assert run_rules(claims(dated, other), rulebook.rules) == [], why
 
 
-def test_an_undated_price_is_the_price_of_its_article_s_day(rulebook):
+def test_an_undated_price_is_the_price_of_its_article_s_month(rulebook):
     price = {"entity": "china", "metric": "price_ndpr", "unit": "CNY/t"}
     average = {**price, "source": "a", "period": "2024", "value": 4.0e5, "text": "40万元/吨"}
     today = {**price, "source": "b", "date": "2025-11-06", "value": 5.0e5, "text": "50万元"}
-    assert run_rules(claims(average, today), rulebook.rules) == []
+    assert run_rules(claims(average, today), rulebook.rules) == []  # not last year's average
+    november = {**price, "source": "c", "period": "2025-11", "value": 6.0e5, "text": "60万元"}
+    (found,) = run_rules(claims(average, today, november), rulebook.rules)
+    assert found.period == "2025-11"
+    (read,) = [c for c in found.claims if c.text == "50万元"]
+    assert read.frame.period_word == "undated price, read as of its article's month (2025-11)"
 
 
 def test_a_forecast_for_the_year_does_not_date_an_undated_figure(rulebook):

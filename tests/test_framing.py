@@ -416,3 +416,18 @@ def test_the_world_that_ranks_a_subject_is_not_the_subject(rulebook, tmp_path):
     assert bindings[(1, "44 million tonnes")][0] == "china"
     assert bindings[(2, "4400万吨")][0] == "china"
     assert bindings[(3, "350,000 tons")][0] == "world"  # "the world's" names the world
+
+
+def test_a_price_is_of_the_market_its_sentence_names_or_its_currency_s(rulebook, tmp_path):
+    bindings = _bindings(
+        rulebook,
+        tmp_path,
+        "美国国防部与MP Materials签署了协议。"
+        "2024年氧化镨钕全年均价约为40万元/吨，较2023年下跌约四分之一。\n"
+        "Dysprosium oxide has traded at $800 a kilogram in Rotterdam, compared with about"
+        " $230 a kilogram in China.\n",
+    )
+    assert bindings[(1, "40万元/吨")] == ("china", "price_ndpr", "2024")  # not the US's
+    # the product named before keeps its price across clauses
+    assert bindings[(2, "$800 a kilogram")][:2] == ("european_union", "price_dysprosium")
+    assert bindings[(2, "$230 a kilogram")][:2] == ("china", "price_dysprosium")

@@ -178,6 +178,8 @@ def test_the_same_period_is_the_one_just_named(text, context, expected):
         ("Sept. 30", [("Sept. 30", "2025-09", False)]),
         ("output in June 2024", [("June 2024", "2024-06", False)]),
         ("In June the price rose", [("In June", "2025-06", False)]),  # at a sentence's start
+        ("peaked at $63 a kilogram in mid-August", [("in mid-August", "2025-08", False)]),
+        ("prices fell in early June 2024", [("June 2024", "2024-06", False)]),
         ("Aug 13,000 tonnes", []),  # a number, not a day
         ("March 5.5% higher", []),
     ],

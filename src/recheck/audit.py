@@ -84,7 +84,9 @@ def audit(
     claims, skipped = extract_claims(list(paths), rulebook, progress, execution)
     claims.sort(key=claim_order)
     incomparable = incomparable_metrics(rulebook)
-    contradictions = rank(run_rules([*claims, *rows], rulebook.rules, incomparable))
+    contradictions = rank(
+        run_rules([*claims, *rows], rulebook.rules, incomparable, rulebook.exchange_rates)
+    )
     return Report(
         claims=tuple(claims),
         contradictions=contradictions,

@@ -11,11 +11,12 @@ The report is the one the local engine writes; only where the work runs changes:
     client   gather the FileClaims (the report lists every claim) and the findings,
              run engine.survey_findings over all the claims, rank, build the Report
 
-Claims with different partition keys (entity, metric, unit) never meet in a group, so
-the findings of the partitions together are what ``group_findings`` finds on all the
-claims at once (and ``read_undated``, which dates a claim by those of its key, reads
-each partition as it reads all the claims); the survey kinds look across groups and run
-on the client.
+Claims with different partition keys (entity, metric, and unit with its currency left
+open) never meet in a group, so the findings of the partitions together are what
+``group_findings`` finds on all the claims at once (and ``engine.prepare``, which dates
+a claim by those of its key and converts a key's figures stated in several currencies,
+reads each partition as it reads all the claims); the survey kinds look across groups
+and run on the client.
 
 Workers read the files themselves, from the paths the client lists, made absolute in
 the client's working folder (the report names them as given): the input must be on a
@@ -41,7 +42,7 @@ from typing import TYPE_CHECKING
 
 from . import documents
 from .audit import claim_order, incomparable_metrics, no_documents
-from .engine import group_findings, partition_key, read_undated, survey_findings
+from .engine import group_findings, partition_key, prepare, survey_findings
 from .errors import ClusterError, InputError
 from .models import Claim, Contradiction, Report
 from .pipeline import Execution, FileClaims, FileWorker
@@ -118,7 +119,7 @@ def audit_on_dask(
     claims.sort(key=claim_order)
     # rank orders by score, then fingerprint, which names the rule and the group: the
     # order the partitions come back in cannot change the report.
-    surveyed = survey_findings(read_undated([*claims, *rows]), rulebook.rules)
+    surveyed = survey_findings(prepare([*claims, *rows], rulebook.exchange_rates), rulebook.rules)
     contradictions = rank(surveyed + grouped)
     return Report(
         claims=tuple(claims),
@@ -163,7 +164,8 @@ def _compare(
     local engine gives them: sorted as the report sorts them (a stable sort, so claims
     at one position keep the order they were extracted in), then the reference rows."""
     claims = sorted(chain.from_iterable(shards), key=claim_order)
-    return group_findings(read_undated([*claims, *rows]), rulebook.rules, incomparable)
+    prepared = prepare([*claims, *rows], rulebook.exchange_rates)
+    return group_findings(prepared, rulebook.rules, incomparable)
 
 
 # -- on the client -------------------------------------------------------------------

@@ -25,6 +25,7 @@ from dataclasses import replace
 from .compare import Finding, dimension_of
 from .compare import format_number as format_number
 from .derive import sentence_key
+from .exchange import ExchangeRates, any_currency, convert_currencies
 from .kinds import GROUP_KINDS, SEES_REFERENCE, SURVEY_KINDS
 from .models import Claim, Contradiction, Rule
 from .periods import CURRENT, whole_year
@@ -102,17 +103,28 @@ def _in_sentence(claim: Claim) -> tuple[object, ...]:
 
 
 def run_rules(
-    claims: Sequence[Claim], rules: Sequence[Rule], incomparable: frozenset[str] = frozenset()
+    claims: Sequence[Claim],
+    rules: Sequence[Rule],
+    incomparable: frozenset[str] = frozenset(),
+    rates: ExchangeRates | None = None,
 ) -> list[Contradiction]:
     """Every contradiction the rules find, unranked (rank 0).
 
     Metrics in ``incomparable`` (amounts of one-off events) are compared only by rules
-    that name them."""
-    claims = read_undated(claims)
+    that name them. ``rates``: the exchange rates figures in different currencies are
+    compared at (none: they are not compared)."""
+    claims = prepare(claims, rates)
     stated = _stated(claims)
     return survey_findings(claims, rules, stated) + group_findings(
         claims, rules, incomparable, stated
     )
+
+
+def prepare(claims: Sequence[Claim], rates: ExchangeRates | None) -> list[Claim]:
+    """The claims as the rules compare them: undated figures dated
+    (:func:`read_undated`), then figures in other currencies converted
+    (:func:`recheck.exchange.convert_currencies`, which converts at each figure's year)."""
+    return convert_currencies(read_undated(claims), rates)
 
 
 def read_undated(claims: Sequence[Claim]) -> list[Claim]:
@@ -124,7 +136,7 @@ def read_undated(claims: Sequence[Claim]) -> list[Claim]:
     year is the article's or the one before, and its own article does not state that
     year for the key (then the article tells the two apart). Its evidence says so.
     A price is the exception: it moves from day to day, so an undated one
-    (按当前每吨50万元的价格) is the price when its article was written, never last
+    (按当前每吨50万元的价格) is read as the price of its article's month, never last
     year's average. Claims of different partition keys never affect each other (see
     :func:`partition_key`)."""
     stated_years: dict[tuple[str, str, str], set[int]] = {}
@@ -143,7 +155,7 @@ def read_undated(claims: Sequence[Claim]) -> list[Claim]:
             entity, metric = frame.entity or "", frame.metric or ""
             stated_years.setdefault((entity, metric, claim.unit), set()).add(year)
             own.setdefault((claim.path, entity, metric, claim.unit), set()).add(year)
-    if not (undated and stated_years):
+    if not undated:
         return list(claims)
     return [
         c if c.frame.period != CURRENT else _read_as_latest(c, stated_years, own) for c in claims
@@ -156,9 +168,13 @@ def _read_as_latest(
     own: dict[tuple[str, str, str, str], set[int]],
 ) -> Claim:
     frame = claim.frame
-    if frame.period != CURRENT or not (claim.article_date and frame.entity and frame.metric):
+    if frame.period != CURRENT or not claim.article_date:
         return claim
     if quantity_kind(claim.unit) == "price":
+        month = claim.article_date[:7]
+        word = f"undated price, read as of its article's month ({month})"
+        return replace(claim, frame=replace(frame, period=month, period_word=word))
+    if not (frame.entity and frame.metric):
         return claim
     years = stated_years.get((frame.entity, frame.metric, claim.unit))
     if not years:
@@ -175,8 +191,9 @@ def _read_as_latest(
 def partition_key(claim: Claim) -> tuple[str, str, str]:
     """Claims with different partition keys never meet in a comparison group: the
     grouping rules (:func:`group_findings`) can run on each partition apart, and their
-    findings together are those they find on all the claims at once."""
-    return (claim.entity or "", claim.metric or "", claim.unit)
+    findings together are those they find on all the claims at once. (The key leaves
+    the currency open: figures in yuan and in dollars may be compared once converted.)"""
+    return (claim.entity or "", claim.metric or "", any_currency(claim.unit))
 
 
 def survey_findings(

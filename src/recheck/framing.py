@@ -88,6 +88,8 @@ class Framer:
         self._global_shares = set(self._share_metric.values())
         self._own_shares = [m for m in vocabulary.metrics.values() if m.own_share]
         self._variant_of = {v: m.id for m in vocabulary.metrics.values() for v, _ in m.variants}
+        # where a price in a currency is quoted when its sentence names no place (元: China)
+        self._market = {e.currency: e.id for e in vocabulary.entities.values() if e.currency}
         # The dimension of each metric that is not a share cue (what binds "directly").
         self._direct_dimension = {
             m.id: m.dimension for m in vocabulary.metrics.values() if not m.share_cue
@@ -213,6 +215,8 @@ class Framer:
             # a share is of the amount in the clause before (…钕铁硼产量30万吨，占全球产量的94%)
             window = clauses[index - 1] if kind == "percent" and index > 0 else clause
             variant = self._variant(text, metric, _Clause(window.start, clause.end))
+            if variant is None and kind == "price":
+                variant = self._product_before(text, metric, clause.start)
             metric, metric_word = variant or (metric, metric_word)
         if metric in self._global_shares:
             metric, metric_word = self._own_share(text, q, context.mentions, clause) or (
@@ -225,8 +229,12 @@ class Framer:
         if len(group) > 1:  # 美国、日本加起来…: nobody alone, unless 分别 hands them out
             entity_mention = _respectively(text, q, kind, group, context.quantities)
             entity = self._entity_id(entity_mention) if entity_mention else None
+        elif entity_mention is not None:
+            entity = self._entity_id(entity_mention)
+        elif kind == "price":  # a price is of a market, not of the subject before
+            entity = self._market.get(q.unit.partition("/")[0].strip())
         else:
-            entity = self._entity_id(entity_mention) if entity_mention else context.previous_subject
+            entity = context.previous_subject
         scope = self._scope(context, q, entity) if scoped else None
         period_mention = _pick_period(text, q, context.periods, clause, lead, self._base_before)
         period = period_mention.period if period_mention else CURRENT
@@ -431,6 +439,20 @@ class Framer:
             if match:
                 return variant, match.group(0)
         return None
+
+    def _product_before(self, text: str, metric: str, end: int) -> tuple[str, str] | None:
+        """The variant of a price named last before ``end`` in the sentence: the product
+        a sentence is about keeps its price across clauses ("Dysprosium oxide … has
+        traded at $800 a kilogram in Rotterdam, compared with about $300 in China")."""
+        named = [
+            (match.start(), variant, match.group(0))
+            for variant, pattern in self.vocab.metrics[metric].variants
+            for match in pattern.finditer(text, 0, end)
+        ]
+        if not named:
+            return None
+        _, variant, word = max(named)
+        return variant, word
 
     def _own_share(
         self, text: str, q: Quantity, mentions: list[Mention], clause: _Clause

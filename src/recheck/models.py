@@ -100,6 +100,9 @@ class Claim:
     origin: str = "article"
     column: int = 0  # 1-based column of the figure in its line (0: not from an article)
     quote_start: int = -1  # where ``text`` starts inside ``quote`` (-1: not known)
+    # how the value was restated in another currency ("at 7.19 CNY per USD (2024
+    # average)": see recheck.exchange); "" when it is in the currency it was stated in
+    exchange: str = ""
 
     @property
     def entity(self) -> str | None:
@@ -157,6 +160,7 @@ class Claim:
                 "entity": self.frame.entity_word,
                 "metric": self.frame.metric_word,
                 "period": self.frame.period_word,
+                "exchange": self.exchange,
             },
             "origin": self.origin,
         }

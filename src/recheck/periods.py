@@ -188,7 +188,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
         ),
         (
             "en_month_only",
-            r"\b(?:[Ii]n|[Ss]ince|[Aa]fter|[Bb]efore|[Bb]y)\s+(?P<mn>" + _EN_MONTH_ALT + r")\b"
+            r"\b(?:[Ii]n|[Ss]ince|[Aa]fter|[Bb]efore|[Bb]y)\s+(?:(?:early|mid|late)[- ]?)?"
+            r"(?P<mn>" + _EN_MONTH_ALT + r")\b"
             r"(?!\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)",  # "in June 2024" is en_month
             (_MONTH_STEMS,),
         ),

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RuleError
+from .exchange import ExchangeRates, load_exchange_rates
 from .kinds import ALL_KINDS, COMMON_KEYS, KIND_KEYS, NO_TOLERANCE
 from .models import SEVERITIES, Example, Rule, Selector, Tolerance
 from .termregex import terms_pattern
@@ -56,6 +57,7 @@ class Rulebook:
     folder: Path
     rules: tuple[Rule, ...]
     vocabulary: Vocabulary
+    exchange_rates: ExchangeRates | None = None
 
 
 def load_rulebook(folder: Path | str) -> Rulebook:
@@ -77,7 +79,12 @@ def load_rulebook(folder: Path | str) -> Rulebook:
             )
         seen[rule.id] = path
         rules.append(rule)
-    return Rulebook(folder=folder, rules=tuple(rules), vocabulary=vocabulary)
+    return Rulebook(
+        folder=folder,
+        rules=tuple(rules),
+        vocabulary=vocabulary,
+        exchange_rates=load_exchange_rates(folder / "vocabulary"),
+    )
 
 
 def _line_of(lines: dict[str, int], key: str) -> int | None:

@@ -46,6 +46,7 @@ class Entity:
     kind: str
     members: tuple[str, ...] = ()
     counts_as: str | None = None
+    currency: str | None = None  # a price in this currency with no place named is here
 
     @property
     def subject_id(self) -> str:
@@ -94,7 +95,7 @@ class Vocabulary:
     part_cues: re.Pattern[str]
     base_cues: re.Pattern[str]  # what a change is measured against (较, than)
     whole_cues: re.Pattern[str]  # a percentage is a share of a whole (占全球, of the global total)
-    ranking_cues: re.Pattern[str]  # the world ranks, not is, the subject (全球最大, world's largest)
+    ranking_cues: re.Pattern[str]  # the world ranks the subject (全球最大, the world's largest)
     modality_cues: tuple[tuple[str, re.Pattern[str]], ...]  # per modality, in file order
     _any_modality: TermSearch  # every modality's cues at once
     _cjk: re.Pattern[str]  # terms with any non-ASCII character, matched as written
@@ -218,6 +219,15 @@ def _variants(block: Any, where: str) -> tuple[tuple[str, re.Pattern[str]], ...]
     )
 
 
+def _currency(code: Any, where: str) -> str | None:
+    """An entity's ``currency``: an ISO 4217 code (CNY), or none."""
+    if code is None:
+        return None
+    if not (isinstance(code, str) and re.fullmatch("[A-Z]{3}", code)):
+        raise RuleError(f"{where}: key 'currency': expected a currency code such as CNY")
+    return code
+
+
 def _check_keys(data: dict[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
@@ -265,7 +275,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         where = f"{entities_file}: entity {eid!r}"
         if not isinstance(spec, dict):
             raise RuleError(f"{where}: expected a mapping")
-        _check_keys(spec, {"name", "kind", "aliases", "members", "counts_as"}, where)
+        _check_keys(spec, {"name", "kind", "aliases", "members", "counts_as", "currency"}, where)
         kind = spec.get("kind", "country")
         if kind not in ENTITY_KINDS:
             raise RuleError(f"{where}: key 'kind': unknown kind {kind!r}")
@@ -275,10 +285,20 @@ def load_vocabulary(folder: Path) -> Vocabulary:
             kind=kind,
             members=tuple(spec.get("members") or ()),
             counts_as=spec.get("counts_as"),
+            currency=_currency(spec.get("currency"), where),
         )
         for term in _terms(spec.get("aliases"), f"{where}: key 'aliases'"):
             register(term, "entity", str(eid), where)
             entity_terms.append(term)
+    markets: dict[str, str] = {}
+    for entity in entities.values():
+        if entity.currency in markets:
+            raise RuleError(
+                f"{entities_file}: entity {entity.id!r}: currency {entity.currency} is "
+                f"already entity {markets[entity.currency]!r}'s"
+            )
+        if entity.currency:
+            markets[entity.currency] = entity.id
     for entity in entities.values():
         for ref in (*entity.members, *([entity.counts_as] if entity.counts_as else [])):
             if ref not in entities:

@@ -71,7 +71,9 @@ def written(claim: Claim) -> str:
 
 
 def normalised(claim: Claim) -> str:
-    return f"{number(claim.value)} {claim.unit}"
+    """The value compared: ``400,000 CNY / t``, and the rate it was converted at."""
+    value = f"{number(claim.value)} {claim.unit}"
+    return f"{value} ({claim.exchange})" if claim.exchange else value
 
 
 # A conflict table shows this many sources for each distinct value; the JSON, SARIF
