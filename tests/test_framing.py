@@ -431,3 +431,18 @@ def test_a_price_is_of_the_market_its_sentence_names_or_its_currency_s(rulebook,
     # the product named before keeps its price across clauses
     assert bindings[(2, "$800 a kilogram")][:2] == ("european_union", "price_dysprosium")
     assert bindings[(2, "$230 a kilogram")][:2] == ("china", "price_dysprosium")
+
+
+def test_a_list_of_shares_after_one_verb_are_shares_of_one_whole(rulebook, tmp_path):
+    bindings = _bindings(
+        rulebook,
+        tmp_path,
+        "2024年中国进口的稀土矿产品中，来自缅甸的约占48%，来自美国的约占37%，"
+        "来自老挝的约占14%。\n"
+        # no list: the second share follows a name, not the same verb
+        "新能源汽车里的稀土永磁电机，中国的产能占全球85%，手机屏幕里的稀土荧光粉，全球90%来自中国企业。\n",
+    )
+    assert bindings[(1, "48%")] == ("myanmar@china", "share_of_imports", "2024")
+    assert bindings[(1, "37%")] == ("united_states@china", "share_of_imports", "2024")
+    assert bindings[(1, "14%")] == ("laos@china", "share_of_imports", "2024")
+    assert bindings[(2, "90%")][1] is None

@@ -141,7 +141,8 @@ def test_a_metric_variant_must_name_a_known_metric(rules_dir):
 def test_a_currency_is_the_market_of_one_entity_only(rules_dir):
     path = rules_dir / "vocabulary" / "entities.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    name: Japan\n", "    name: Japan\n    currency: CNY\n"), "utf-8")
+    japan = text.replace("    name: Japan\n", "    name: Japan\n    currency: CNY\n")
+    path.write_text(japan, encoding="utf-8")
     (rules_dir / "a.yaml").write_text(GOOD, encoding="utf-8")
     with pytest.raises(RuleError, match="currency CNY is already entity 'china'"):
         load_rulebook(rules_dir)

@@ -162,9 +162,19 @@ class Framer:
         """The claims of one sentence's figures. ``carried``: the metric of each kind
         the sentence before named; ``stated``, this sentence's, gains the figures'."""
         claims = []
+        listed: tuple[str, str, str] | None = None  # (cue, metric, word) of the share before
         for quantity in context.quantities:
             frame = self._frame(context, quantity)
             kind = quantity_kind(quantity.unit)
+            if kind == "percent":
+                # 中国约占九成，莱纳斯的工厂约占7%，其他地区合计约占8%: a list of shares
+                # of one whole, each after the same word, are shares of the first's whole
+                cue = _share_verb(context, quantity)
+                if frame.metric is None and listed is not None and cue == listed[0]:
+                    frame = self._frame(context, quantity, given=listed[1:])
+                listed = (cue, frame.metric, frame.metric_word) if cue and frame.metric else None
+            else:
+                listed = None
             if frame.metric is not None:
                 stated[kind] = (frame.metric, frame.metric_word)
             elif (
@@ -204,13 +214,14 @@ class Framer:
         return [entity for entity, _ in counts.most_common()]
 
     # -- one quantity -------------------------------------------------------------
-    def _frame(self, context: _Context, q: Quantity) -> Frame:
+    def _frame(self, context: _Context, q: Quantity, given: tuple[str, str] | None = None) -> Frame:
+        """``q``'s frame; ``given``: the metric and its word, when the caller knows them."""
         text, clauses = context.text, context.clauses
         position, clause = _clause_of(clauses, q.start)
         index = len(clauses) - 1 if position is None else position
         kind = quantity_kind(q.unit)
         lead = _lead(text, q)
-        metric, metric_word = self._pick_metric(context, q, kind, clause, lead)
+        metric, metric_word = given or self._pick_metric(context, q, kind, clause, lead)
         if metric is not None:
             # a share is of the amount in the clause before (…钕铁硼产量30万吨，占全球产量的94%)
             window = clauses[index - 1] if kind == "percent" and index > 0 else clause
@@ -684,6 +695,18 @@ def _distance(q: Quantity, m: Mention, lead: int | None = None) -> float:
     if m.end <= q.start:
         return max(0, (q.start if lead is None else lead) - m.end)
     return (m.start - q.end) * 1.2 + 0.5 if m.start >= q.end else 0
+
+
+def _share_verb(context: _Context, q: Quantity) -> str:
+    """The Chinese character right before ``q`` and its hedge (占 in 约占7%), or "" when
+    there is none or it ends a name (全球90%)."""
+    head = context.text[: _lead(context.text, q)].rstrip()
+    last = head[-1:]
+    if not ("\u4e00" <= last <= "\u9fff") or any(
+        m.start < len(head) <= m.end for m in context.mentions
+    ):
+        return ""
+    return last
 
 
 def _lead(text: str, q: Quantity) -> int:
