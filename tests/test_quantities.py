@@ -599,3 +599,12 @@ def test_any_text_never_raises_in_any_view(text: str) -> None:
         assert q.text == text[q.start : q.end]
     for m in extract_unit_mentions(text):
         assert m.text == text[m.start : m.end]
+
+
+def test_ev_in_capitals_is_an_electric_vehicle_not_an_electronvolt():
+    assert [(q.text, q.unit) for q in extract_quantities("sold a million EV last year")] == [
+        ("a million", "dimensionless")
+    ]
+    assert [(q.text, q.unit) for q in extract_quantities("a band gap of 1.1 eV")] == [
+        ("1.1 eV", "eV")
+    ]

@@ -40,6 +40,8 @@ EN_MONTHS = {
     )
 }
 _EN_MONTH_ALT = "|".join(m.capitalize() for m in EN_MONTHS)
+# A month's name or its abbreviation (Sept, Aug), as datelines write them; a "." may follow.
+_MONTH_OR_ABBR = _EN_MONTH_ALT + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 
 # A year is four digits that are not part of a larger number, an amount (2000亿, 2000吨,
 # 2000 tons) or a decade (the 1970s).
@@ -130,6 +132,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
             r"(?P<mn>" + _EN_MONTH_ALT + r")(?:\s+\d{1,2}(?!\d))?(?:,?\s+" + _YEAR + ")?",
             (("year", "months"), _MONTH_STEMS),
         ),
+        # "the three months to Sept. 30", "the quarter ended June 30": a quarter, a half
+        # or the first nine months of the year they end in
+        (
+            "months_to",
+            r"(?i:\b(?:(?P<n>three|six|nine|3|6|9)[- ]months?|quarter)\s+"
+            r"(?:to|ended|ending|through)\s+)(?P<mn>" + _MONTH_OR_ABBR + r")\.?"
+            r"(?:\s+\d{1,2}(?!\d))?(?:,?\s+" + _YEAR + ")?",
+            (("months", "month", "quarter"), _MONTH_STEMS),
+        ),
         ("deadline", r"(?i:\bby\s+(?:the\s+end\s+of\s+)?)" + _YEAR, (("by",), _YEAR_DIGITS)),
         (
             "zh_date",
@@ -182,7 +193,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
         # it en_month, which is longer and so wins)
         (
             "en_month_day",
-            r"\b(?P<mn>" + _EN_MONTH_ALT + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+            r"\b(?P<mn>" + _MONTH_OR_ABBR + r")\.?"
             r"\s+(?P<d>3[01]|[12]\d|[1-9])(?!\d|[,.:]\d|\s*(?:%|percent|per cent)\b)",
             (_MONTH_STEMS,),
         ),
@@ -385,6 +396,8 @@ def _resolve(
         return _part(groups, article_date, sentence_year, context_year)
     if name == "fiscal":
         return f"FY{groups['y']}"
+    if name == "months_to":
+        return _months_to(groups, article_date)
     if name == "fiscal_end":
         return _fiscal_end(month_number(groups["mn"]), groups.get("y"), article_date)
     if name == "year_ago":
@@ -463,6 +476,27 @@ def _part(
     if months == 12:
         return str(year)
     return f"{year}-{months:02d}" if months == 1 else f"{year}-01..{months:02d}"
+
+
+def _months_to(groups: dict[str, str | None], article_date: date | None) -> str | None:
+    """The quarter, half or nine months that end in the month named, of the year named or
+    the last such to end by the article's date (three months to Sept. 30: 2025-Q3)."""
+    month = month_number(groups["mn"] or "")
+    if groups.get("y"):
+        year = int(groups["y"] or 0)
+    elif article_date is not None:
+        year = article_date.year if article_date.month >= month else article_date.year - 1
+    else:
+        return None
+    span = {"three": 3, "six": 6, "nine": 9}.get((groups.get("n") or "3").lower())
+    span = span or int(groups.get("n") or 3)
+    if span == 3 and month % 3 == 0:
+        return f"{year}-Q{month // 3}"
+    if span == 6 and month in (6, 12):
+        return f"{year}-H{month // 6}"
+    if span == 9 and month == 9:
+        return f"{year}-01..09"
+    return f"{year}-{month:02d}"  # a fiscal quarter: the month it ends in
 
 
 def _fiscal_end(month: int, year: str | None, article_date: date | None) -> str | None:

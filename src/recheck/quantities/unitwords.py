@@ -362,7 +362,6 @@ _EN_UNITS = {
     "degrees fahrenheit": "degF",
     "°c": "degC",
     "°f": "degF",
-    "ev": "eV",
     "tev": "TeV",
     "gev": "GeV",
     "bits": "bit",
@@ -432,6 +431,7 @@ _EN_UNITS_CASED = {
     "g": "g",
     "t": "t",
     "kt": "kilotonne",  # news and mining: kilotonnes, not knots
+    "eV": "eV",  # (in capitals, EV is an electric vehicle: "a million EVs")
     "Mt": "megatonne",
     "L": "L",
     "l": "L",
