@@ -446,3 +446,19 @@ def test_a_list_of_shares_after_one_verb_are_shares_of_one_whole(rulebook, tmp_p
     assert bindings[(1, "37%")] == ("united_states@china", "share_of_imports", "2024")
     assert bindings[(1, "14%")] == ("laos@china", "share_of_imports", "2024")
     assert bindings[(2, "90%")][1] is None
+
+
+def test_a_product_and_the_figure_a_change_is_measured_from(rulebook, tmp_path):
+    bindings = _bindings(
+        rulebook,
+        tmp_path,
+        "MP Materials produced 597 metric tons of NdPr oxide in the second quarter of 2025,"
+        " up from 264 tons a year earlier.\n"
+        "China refines about 90% of the world's rare earths and makes about 70% of its"
+        " rare-earth magnets.\n"
+        "Imports from China made up 70% of US imports in 2024.\n",
+    )
+    assert bindings[(1, "597 metric tons")] == ("mp_materials", "ndpr_production", "2025-Q2")
+    assert bindings[(1, "264 tons")] == ("mp_materials", "ndpr_production", "2024-Q2")
+    assert bindings[(2, "70%")][:2] == ("china", "magnet_production_share")
+    assert bindings[(3, "70%")][1] != "mine_production_share"  # made up: a share, not output

@@ -181,8 +181,10 @@ def test_the_same_period_is_the_one_just_named(text, context, expected):
         ("peaked at $63 a kilogram in mid-August", [("in mid-August", "2025-08", False)]),
         ("sales in the three months to Sept. 30", [("three months to Sept. 30", "2024-Q3", False)]),
         ("the six months to June 30", [("six months to June 30", "2025-H1", False)]),
-        ("the nine months ended September 30, 2024",
-         [("nine months ended September 30, 2024", "2024-01..09", False)]),
+        (
+            "the nine months ended September 30, 2024",
+            [("nine months ended September 30, 2024", "2024-01..09", False)],
+        ),
         ("the quarter ended Dec. 31", [("quarter ended Dec. 31", "2024-Q4", False)]),  # by then
         ("prices fell in early June 2024", [("June 2024", "2024-06", False)]),
         ("Aug 13,000 tonnes", []),  # a number, not a day

@@ -226,7 +226,7 @@ class Framer:
             # a share is of the amount in the clause before (…钕铁硼产量30万吨，占全球产量的94%)
             window = clauses[index - 1] if kind == "percent" and index > 0 else clause
             variant = self._variant(text, metric, _Clause(window.start, clause.end))
-            if variant is None and kind == "price":
+            if variant is None and (kind == "price" or self._is_base(text, lead, clause)):
                 variant = self._product_before(text, metric, clause.start)
             metric, metric_word = variant or (metric, metric_word)
         if metric in self._global_shares:
@@ -451,10 +451,17 @@ class Framer:
                 return variant, match.group(0)
         return None
 
+    def _is_base(self, text: str, lead: int, clause: _Clause) -> bool:
+        """Whether the figure starting at ``lead`` is what a change is measured from
+        ("up from 264 tons"): it is of the same thing as the figure it is compared with."""
+        return bool(self._base_before.search(text, clause.start, lead))
+
     def _product_before(self, text: str, metric: str, end: int) -> tuple[str, str] | None:
-        """The variant of a price named last before ``end`` in the sentence: the product
-        a sentence is about keeps its price across clauses ("Dysprosium oxide … has
-        traded at $800 a kilogram in Rotterdam, compared with about $300 in China")."""
+        """The variant named last before ``end`` in the sentence: the product a sentence
+        is about keeps its price across clauses ("Dysprosium oxide … has traded at $800 a
+        kilogram in Rotterdam, compared with about $300 in China"), and a figure a change
+        is measured from is of the product the change is ("597 tonnes of NdPr oxide, up
+        from 264 tons")."""
         named = [
             (match.start(), variant, match.group(0))
             for variant, pattern in self.vocab.metrics[metric].variants
