@@ -462,3 +462,15 @@ def test_a_product_and_the_figure_a_change_is_measured_from(rulebook, tmp_path):
     assert bindings[(1, "264 tons")] == ("mp_materials", "ndpr_production", "2024-Q2")
     assert bindings[(2, "70%")][:2] == ("china", "magnet_production_share")
     assert bindings[(3, "70%")][1] != "mine_production_share"  # made up: a share, not output
+
+
+def test_a_count_takes_the_metric_whose_counted_words_follow_it(rulebook, tmp_path):
+    bindings = _bindings(
+        rulebook,
+        tmp_path,
+        "In April 2025 Beijing added eight medium and heavy rare earths, including dysprosium"
+        " and terbium, to its export control list.\n"
+        "Beijing made two significant moves in 2025, widening its export control list.\n",
+    )
+    assert bindings[(1, "eight")] == ("china", "export_controlled_elements", "2025-04")
+    assert bindings[(2, "two")][1] is None  # moves are not what the list counts

@@ -27,6 +27,7 @@ RATES_FILE = "exchange_rates.yaml"
 _TOLERANCE = re.compile(r"^\s*(?P<n>[0-9]*\.?[0-9]+)\s*%\s*$")
 _YEAR = re.compile(r"(?:FY)?((?:19|20)\d\d)")
 _ANY_CURRENCY = "¤"
+_CODES = frozenset(CURRENCIES)
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def load_exchange_rates(folder: Path) -> ExchangeRates | None:
 
 
 def _currency(code: object, where: str) -> str:
-    if not isinstance(code, str) or code not in CURRENCIES:
+    if not isinstance(code, str) or code not in _CODES:
         raise RuleError(f"{where}: {code!r} is not a currency recheck knows")
     return code
 
@@ -90,7 +91,7 @@ def _currency(code: object, where: str) -> str:
 def currency_of(unit: str) -> str | None:
     """The currency a canonical unit counts in: ``CNY / t`` -> CNY; none for ``t``."""
     head = unit.partition(" ")[0]
-    return head if head in CURRENCIES else None
+    return head if head in _CODES else None
 
 
 def any_currency(unit: str) -> str:

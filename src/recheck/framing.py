@@ -390,6 +390,10 @@ class Framer:
         with its hedge (:func:`_lead`)."""
         text, metric_mentions = context.text, context.metric_mentions
         relative = kind in {"percent", "count", "fold"}
+        if kind == "count":  # (before the part cues: "added six … elements to its list")
+            counted = self._counted(text, q, clause, metric_mentions)
+            if counted is not None:
+                return counted
         if relative and self._is_part(text, q):
             return None, ""
         in_clause = [
@@ -434,6 +438,19 @@ class Framer:
             if bound is not None:
                 return bound, mention.word
         return None, ""
+
+    def _counted(
+        self, text: str, q: Quantity, clause: _Clause, metric_mentions: list[Mention]
+    ) -> tuple[str, str] | None:
+        """The metric named anywhere in the sentence whose ``counted`` words follow ``q``
+        closely ("added six medium and heavy rare earth elements … to its export control
+        list")."""
+        end = min(clause.end, q.end + 40)
+        for mention in metric_mentions:
+            counted = self.vocab.metrics[mention.ref].counted
+            if counted is not None and counted.search(text, q.end, end):
+                return mention.ref, mention.word
+        return None
 
     def _carried_variant(
         self, context: _Context, q: Quantity, metric: str

@@ -73,6 +73,9 @@ class Metric:
     # Metrics this one becomes when their words are in the clause (exports -> magnet
     # exports next to "magnets").
     variants: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # What a count of this metric counts ("six … rare earth elements"): a count followed
+    # by one of these words, in a sentence that names the metric, is this metric.
+    counted: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -327,6 +330,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
                 "comparable",
                 "own_share",
                 "variants",
+                "counted",
             },
             where,
         )
@@ -336,6 +340,9 @@ def load_vocabulary(folder: Path) -> Vocabulary:
         own_share = _terms(spec.get("own_share"), f"{where}: key 'own_share'")
         if own_share and dimension != "percent":
             raise RuleError(f"{where}: key 'own_share' needs dimension: percent")
+        counted = _terms(spec.get("counted"), f"{where}: key 'counted'")
+        if counted and dimension != "count":
+            raise RuleError(f"{where}: key 'counted' needs dimension: count")
         metrics[mid] = Metric(
             id=str(mid),
             name=str(spec.get("name", mid)),
@@ -347,6 +354,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
             comparable=bool(spec.get("comparable", True)),
             own_share=re.compile(terms_pattern(own_share)) if own_share else None,
             variants=_variants(spec.get("variants"), where),
+            counted=re.compile(terms_pattern(counted)) if counted else None,
         )
         for term in _terms(spec.get("terms"), f"{where}: key 'terms'"):
             register(term, "metric", str(mid), where)
