@@ -9,6 +9,8 @@ from recheck.audit import audit
 from recheck.engine import run_rules
 from recheck.errors import RuleError
 from recheck.exchange import convert_currencies, load_exchange_rates
+from recheck.explain import explain, render_text
+from recheck.reporters import render_audit
 
 NDPR = {"entity": "china", "metric": "price_ndpr", "period": "2024"}
 
@@ -91,11 +93,16 @@ def test_an_audit_shows_the_rate_a_figure_was_converted_at(rulebook, tmp_path):
         " kilogram in 2024.\n",
         encoding="utf-8",
     )
-    (found,) = audit([str(tmp_path)], rulebook).contradictions
+    report = audit([str(tmp_path)], rulebook)
+    (found,) = report.contradictions
     assert (found.entity, found.metric, found.period) == ("china", "price_ndpr", "2024")
     (converted,) = [c for c in found.claims if c.exchange]
     assert converted.text == "40万元/吨"
     assert converted.to_record()["evidence"]["exchange"] == converted.exchange
+    html = render_audit(report, "html", color=False)
+    assert "at 7.19 CNY per USD, the 2024 average" in html  # the editor sees the rate
+    shown = render_text(explain(report, found.fingerprint))  # and recheck explain does
+    assert "40万元/吨 = 400,000 CNY/t = 55,632.8 USD / t (at 7.19 CNY per USD" in shown
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ _TOLERANCE = re.compile(r"^\s*(?P<n>[0-9]*\.?[0-9]+)\s*%\s*$")
 _YEAR = re.compile(r"(?:FY)?((?:19|20)\d\d)")
 _ANY_CURRENCY = "¤"
 _CODES = frozenset(CURRENCIES)
+_UNIT_HEAD = re.compile(r"[^ /*]+")
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,10 @@ def _currency(code: object, where: str) -> str:
 
 
 def currency_of(unit: str) -> str | None:
-    """The currency a canonical unit counts in: ``CNY / t`` -> CNY; none for ``t``."""
-    head = unit.partition(" ")[0]
-    return head if head in _CODES else None
+    """The currency a unit counts in: ``CNY / t`` (canonical) or ``CNY/t`` (as extracted)
+    -> CNY; none for ``t``."""
+    head = _UNIT_HEAD.match(unit)
+    return head.group() if head and head.group() in _CODES else None
 
 
 def any_currency(unit: str) -> str:

@@ -41,6 +41,8 @@ def _claim_record(claim: Claim) -> dict[str, Any]:
     canonical = f"{_number(claim.value)} {claim.unit}"
     # "27万吨 = 270,000 t"; the middle step only when the unit was converted.
     conversion = f"{claim.text} = {written}" + (f" = {canonical}" if canonical != written else "")
+    if claim.exchange:  # restated in another currency: "… = 55,632.8 USD / t (at 7.19 …)"
+        conversion += f" ({claim.exchange})"
     return {
         "id": claim.id,
         "source": f"{claim.path}:{claim.line}",

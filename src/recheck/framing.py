@@ -28,6 +28,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import NamedTuple
 
+from .exchange import currency_of
 from .models import Article, Claim, Frame, Quantity, Sentence
 from .periods import CURRENT, PeriodMention, find_periods, topic_period
 from .termregex import matches_at
@@ -243,7 +244,7 @@ class Framer:
         elif entity_mention is not None:
             entity = self._entity_id(entity_mention)
         elif kind == "price":  # a price is of a market, not of the subject before
-            entity = self._market.get(q.unit.partition("/")[0].strip())
+            entity = self._market.get(currency_of(q.unit) or "")
         else:
             entity = context.previous_subject
         scope = self._scope(context, q, entity) if scoped else None
