@@ -346,3 +346,19 @@ def test_absurd_figures_never_crash_the_arithmetic(rulebook, a, b, stated, unit)
     for survey in (change, share_sum, part_whole):
         for _, finding in survey(specs, rule(rulebook, "RC006")):
             assert math.isfinite(finding.z) and finding.z >= 0
+
+
+def test_a_change_relates_figures_of_the_same_part_of_a_year(rulebook):
+    """公司上半年净利润3.05亿元，上年同期为1.20亿元；前三季度净利润5.15亿元，同比增长161.8%:
+    the 161.8% is not the change from the first half of 2024 to the first three
+    quarters of 2025."""
+    quote = "上半年净利润3.05亿元，上年同期为1.20亿元；前三季度净利润5.15亿元，同比增长161.8%"
+    said = {"source": "a", "line": 1, "quote": quote, "entity": "jl_mag", "unit": "CNY"}
+    profit = {**said, "metric": "net_profit"}
+    stated = claims(
+        {**profit, "period": "2025-H1", "value": 3.05e8, "text": "3.05亿元"},
+        {**profit, "period": "2024-H1", "value": 1.2e8, "text": "1.20亿元"},
+        {**profit, "period": "2025-01..09", "value": 5.15e8, "text": "5.15亿元"},
+        {**said, "value": 161.8, "unit": "percent", "text": "161.8%", "precision": 0.05},
+    )
+    assert change(stated, rule(rulebook, "RC006")) == []

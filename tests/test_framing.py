@@ -474,3 +474,25 @@ def test_a_count_takes_the_metric_whose_counted_words_follow_it(rulebook, tmp_pa
     )
     assert bindings[(1, "eight")] == ("china", "export_controlled_elements", "2025-04")
     assert bindings[(2, "two")][1] is None  # moves are not what the list counts
+
+
+def test_a_relative_clause_and_a_share_of_the_whole_are_about_the_name_before(rulebook, tmp_path):
+    bindings = _bindings(
+        rulebook,
+        tmp_path,
+        "Much of the world's dysprosium and terbium comes from ionic clay deposits in southern"
+        " China and in Myanmar, whose output of 31,000 tonnes in 2024, about 12% of the global"
+        " total according to the U.S. Geological Survey, is mostly processed in China.\n",
+    )
+    assert bindings[(1, "31,000 tonnes")] == ("myanmar", "mine_production", "2024")
+    assert bindings[(1, "12%")] == ("myanmar", "mine_production_share", "2024")
+
+
+def test_the_subject_a_sentence_hands_on_is_not_after_a_preposition(rulebook, tmp_path):
+    bindings = _bindings(
+        rulebook,
+        tmp_path,
+        "Outside China, Australia's Lynas Rare Earths remains the largest producer."
+        " It reported revenue of A$565.5 million for the year to June 30, 2025.\n",
+    )
+    assert bindings[(1, "A$565.5 million")] == ("lynas", "revenue", "FY2025")

@@ -179,6 +179,8 @@ def test_the_same_period_is_the_one_just_named(text, context, expected):
         ("output in June 2024", [("June 2024", "2024-06", False)]),
         ("In June the price rose", [("In June", "2025-06", False)]),  # at a sentence's start
         ("peaked at $63 a kilogram in mid-August", [("in mid-August", "2025-08", False)]),
+        ("八月中旬氧化镨钕冲到63万元/吨", [("八月", "2025-08", False)]),  # in Chinese numerals
+        ("一个月内价格上涨两成", []),  # a month's time, not January
         ("sales in the three months to Sept. 30", [("three months to Sept. 30", "2024-Q3", False)]),
         ("the six months to June 30", [("six months to June 30", "2025-H1", False)]),
         (

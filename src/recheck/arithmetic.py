@@ -88,7 +88,8 @@ def _is(words: str, cue: str | None) -> bool:
 
 def _operands(before: Sequence[Claim], stated: Claim) -> tuple[Claim, Claim] | None:
     """The two figures a change relates: the nearest framed figure before it and the
-    nearest one before that with the same metric and unit."""
+    nearest one before that with the same metric and unit, of the same part of a year
+    (a first half is not compared with the first three quarters)."""
     wanted = {"percent"} if stated.unit == "percentage_point" else None
     framed = [
         c
@@ -100,10 +101,28 @@ def _operands(before: Sequence[Claim], stated: Claim) -> tuple[Claim, Claim] | N
         return None
     second = framed[-1]
     first = next(
-        (c for c in reversed(framed[:-1]) if (c.metric, c.unit) == (second.metric, second.unit)),
+        (
+            c
+            for c in reversed(framed[:-1])
+            if (c.metric, c.unit) == (second.metric, second.unit)
+            and _same_part(c.period, second.period)
+        ),
         None,
     )
     return (first, second) if first is not None else None
+
+
+_YEAR_PREFIX = re.compile(r"^(FY)?\d{4}")
+
+
+def _same_part(a: str | None, b: str | None) -> bool:
+    """Whether two periods are the same part of their years (2025-H1 and 2024-H1, 2025
+    and 2024), or either is undated."""
+    if not (a and b and _YEAR_PREFIX.match(a) and _YEAR_PREFIX.match(b)):
+        return True
+    return _YEAR_PREFIX.sub(lambda m: m.group(1) or "", a) == _YEAR_PREFIX.sub(
+        lambda m: m.group(1) or "", b
+    )
 
 
 def _computed(

@@ -143,7 +143,7 @@ class Framer:
                 claims += self._sentence_claims(context, sentence, origin, carried, stated)
             carried = stated
             if subjects:
-                previous_subject = self._entity_id(subjects[0])
+                previous_subject = self._entity_id(_main_subject(text, subjects))
             for m in subjects:
                 last_of_kind[self.vocab.entities[m.ref].kind] = m.ref
             latest = _latest_year(periods)
@@ -164,9 +164,13 @@ class Framer:
         the sentence before named; ``stated``, this sentence's, gains the figures'."""
         claims = []
         listed: tuple[str, str, str] | None = None  # (cue, metric, word) of the share before
+        amount: Frame | None = None  # the frame of the amount just before, if it was one
         for quantity in context.quantities:
             frame = self._frame(context, quantity)
             kind = quantity_kind(quantity.unit)
+            if kind == "percent" and amount is not None and amount.entity:
+                frame = self._share_of_amount(context, quantity, frame, amount)
+            amount = frame if kind not in _RELATIVE_KINDS else None
             if kind == "percent":
                 # 中国约占九成，莱纳斯的工厂约占7%，其他地区合计约占8%: a list of shares
                 # of one whole, each after the same word, are shares of the first's whole
@@ -305,6 +309,10 @@ class Framer:
             return not (kind == "percent" and self.vocab.entities[m.ref].kind == "world")
 
         candidates = [m for m in context.subjects if usable(m)]
+        if _RELATIVE.match(text, clause.start):  # ", whose output of 31,000 tonnes"
+            named = [m for m in candidates if m.end <= clause.start]
+            if named and not text[named[-1].end : clause.start].strip(" ,"):
+                return named[-1]
         locus = next(
             (
                 m
@@ -538,6 +546,20 @@ class Framer:
             return self._share_metric[metric]
         return None
 
+    def _share_of_amount(
+        self, context: _Context, q: Quantity, frame: Frame, amount: Frame
+    ) -> Frame:
+        """A share of the whole whose clause names nobody is the share of whoever the
+        amount just before it is about ("Myanmar, whose output of 31,000 tonnes last
+        year, about 12% of the global total")."""
+        _, clause = _clause_of(context.clauses, q.start)
+        if not self._of_whole(context.text, q, clause) or any(
+            clause.start <= m.start < clause.end and self.vocab.entities[m.ref].kind != "world"
+            for m in context.subjects
+        ):
+            return frame
+        return replace(frame, entity=amount.entity, entity_word=amount.entity_word)
+
     def _of_whole(self, text: str, q: Quantity, clause: _Clause) -> bool:
         """Whether the clause says ``q`` is a share of a whole, near it: 约占全球的49%,
         "nearly 70% of the global total"."""
@@ -606,6 +628,8 @@ class Framer:
         return "actual", ""
 
 
+# A relative clause, about the name right before it: "…in Myanmar, whose output of…"
+_RELATIVE = re.compile(r"\s*(?:whose|which|who)\b", re.IGNORECASE)
 _EN_PREPOSITION = re.compile(
     r"\b(in|from|to|than|against|into|across|outside|toward|towards|beyond|over)"
     r"(?:\s+the)?\s+$",
@@ -634,6 +658,7 @@ _PLACES = {"country", "region", "world", "aggregate"}
 # Amounts whose metric may come from the sentence before when theirs names none (shares
 # and counts may not: a bare percentage is as often a change as a share).
 _CARRIED_KINDS = {"mass", "money", "price"}
+_RELATIVE_KINDS = {"percent", "count", "fold", "points"}
 # A name that owns the figure right after it: 中国的27万吨, 中国的约27万吨.
 _OWNS = re.compile(r"的(?:约|近|仅|超过|逾|大约|将近)?\s*")
 # What joins coordinated subjects: 美国、日本 / 美国和日本 / the U.S. and Australia.
@@ -720,6 +745,19 @@ def _distance(q: Quantity, m: Mention, lead: int | None = None) -> float:
     if m.end <= q.start:
         return max(0, (q.start if lead is None else lead) - m.end)
     return (m.start - q.end) * 1.2 + 0.5 if m.start >= q.end else 0
+
+
+def _main_subject(text: str, subjects: list[Mention]) -> Mention:
+    """The subject a sentence is about: its first that no English preposition governs
+    and that does not just own the name after it ("Outside China, Australia's Lynas …":
+    Lynas), else its first."""
+    for m, after in zip(subjects, [*subjects[1:], None], strict=True):
+        if _EN_PREPOSITION.search(text, max(0, m.start - 16), m.start):
+            continue
+        if m.possessive and after is not None and not text[m.end : after.start].strip():
+            continue
+        return m
+    return subjects[0]
 
 
 def _share_verb(context: _Context, q: Quantity) -> str:

@@ -189,6 +189,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
             (("year",),),
         ),
         ("zh_month", r"(?<![\d年])(?P<m>\d{1,2})\s*月(?:份)?(?:\s*\d{1,2}\s*日)?", (("月",),)),
+        # 八月中旬, 十月下旬: a month in Chinese numerals (not 一个月, a month's time)
+        (
+            "zh_month",
+            r"(?<![年第〇零一二两三四五六七八九十百千万几])(?P<mz>十[一二]?|[一二三四五六七八九])月"
+            r"(?:份)?(?![内里]|[以之]来)",
+            (("月",),),
+        ),
         # "on Aug. 13", "August 13": a day of the article's year (a year after it makes
         # it en_month, which is longer and so wins)
         (
@@ -423,7 +430,12 @@ def _resolve(
     if name in {"zh_month", "en_month_only", "en_month_day"}:
         if article_date is None:
             return None
-        month = int(groups["m"]) if groups.get("m") else month_number(groups["mn"])
+        if groups.get("m"):
+            month = int(groups["m"])
+        elif groups.get("mz"):
+            month = _ZH_COUNT[groups["mz"]]
+        else:
+            month = month_number(groups["mn"])
         return f"{article_date.year}-{month:02d}" if 1 <= month <= 12 else None
     return _relative(match.group(0).lower(), article_date, sentence_year, context_year)
 
