@@ -146,3 +146,12 @@ def test_a_currency_is_the_market_of_one_entity_only(rules_dir):
     (rules_dir / "a.yaml").write_text(GOOD, encoding="utf-8")
     with pytest.raises(RuleError, match="currency CNY is already entity 'china'"):
         load_rulebook(rules_dir)
+
+
+def test_an_entity_s_currency_must_be_one_recheck_knows(rules_dir):
+    path = rules_dir / "vocabulary" / "entities.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    currency: CNY\n", "    currency: XYZ\n"), encoding="utf-8")
+    (rules_dir / "a.yaml").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(RuleError, match="entity 'china': key 'currency': 'XYZ' is not a currency"):
+        load_rulebook(rules_dir)

@@ -38,6 +38,7 @@ from .compare import (
 )
 from .derive import Key, RangeIndex, Survey, sentences
 from .models import Claim, Rule, Tolerance
+from .periods import period_parts
 from .units import quantity_kind
 
 # What may stand between a change word and its figure: 上涨了12.1%, "rose by 12%", "an
@@ -112,17 +113,13 @@ def _operands(before: Sequence[Claim], stated: Claim) -> tuple[Claim, Claim] | N
     return (first, second) if first is not None else None
 
 
-_YEAR_PREFIX = re.compile(r"^(FY)?\d{4}")
-
-
 def _same_part(a: str | None, b: str | None) -> bool:
     """Whether two periods are the same part of their years (2025-H1 and 2024-H1, 2025
     and 2024), or either is undated."""
-    if not (a and b and _YEAR_PREFIX.match(a) and _YEAR_PREFIX.match(b)):
+    first, second = period_parts(a), period_parts(b)
+    if first is None or second is None:
         return True
-    return _YEAR_PREFIX.sub(lambda m: m.group(1) or "", a) == _YEAR_PREFIX.sub(
-        lambda m: m.group(1) or "", b
-    )
+    return (first[0], first[2]) == (second[0], second[2])
 
 
 def _computed(

@@ -167,8 +167,8 @@ def _read_as_latest(
     stated_years: dict[tuple[str, str, str], set[int]],
     own: dict[tuple[str, str, str, str], set[int]],
 ) -> Claim:
-    frame = claim.frame
-    if frame.period != CURRENT or not claim.article_date:
+    frame = claim.frame  # (undated: read_undated passes no other)
+    if not claim.article_date:
         return claim
     if quantity_kind(claim.unit) == "price":
         month = claim.article_date[:7]

@@ -20,12 +20,12 @@ from pathlib import Path
 
 from .errors import RuleError
 from .models import Claim
+from .periods import period_parts
 from .units import CURRENCIES
 from .yamlio import load_yaml
 
 RATES_FILE = "exchange_rates.yaml"
 _TOLERANCE = re.compile(r"^\s*(?P<n>[0-9]*\.?[0-9]+)\s*%\s*$")
-_YEAR = re.compile(r"(?:FY)?((?:19|20)\d\d)")
 _ANY_CURRENCY = "¤"
 _CODES = frozenset(CURRENCIES)
 _UNIT_HEAD = re.compile(r"[^ /*]+")
@@ -60,7 +60,7 @@ def load_exchange_rates(folder: Path) -> ExchangeRates | None:
     unknown = sorted(set(data) - {"base", "tolerance", "rates"})
     if unknown:
         raise RuleError(f"{path}: unknown key {unknown[0]!r} (allowed: base, rates, tolerance)")
-    base = _currency(data.get("base"), f"{path}: key 'base'")
+    base = check_currency(data.get("base"), f"{path}: key 'base'")
     match = _TOLERANCE.match(str(data.get("tolerance", "")))
     if match is None:
         raise RuleError(f"{path}: key 'tolerance': expected a percentage such as 3%")
@@ -70,7 +70,7 @@ def load_exchange_rates(folder: Path) -> ExchangeRates | None:
     per_base: dict[str, dict[int, float]] = {}
     for code, by_year in rates.items():
         where = f"{path}: rates {code!r}"
-        currency = _currency(code, where)
+        currency = check_currency(code, where)
         if not isinstance(by_year, dict) or not by_year:
             raise RuleError(f"{where}: expected a mapping of year to rate")
         per_base[currency] = {}
@@ -83,7 +83,8 @@ def load_exchange_rates(folder: Path) -> ExchangeRates | None:
     return ExchangeRates(base, per_base, float(match["n"]) / 100)
 
 
-def _currency(code: object, where: str) -> str:
+def check_currency(code: object, where: str) -> str:
+    """``code`` when it is a currency recheck knows (CNY, USD), else a RuleError."""
     if not isinstance(code, str) or code not in _CODES:
         raise RuleError(f"{where}: {code!r} is not a currency recheck knows")
     return code
@@ -112,11 +113,14 @@ def convert_currencies(claims: Sequence[Claim], rates: ExchangeRates | None) -> 
     if rates is None:
         return list(claims)
     used: dict[tuple[str, str, str], Counter[str]] = {}
+    keys: list[tuple[str, str, str] | None] = []  # each claim's, None when not in money
     for claim in claims:
         currency = currency_of(claim.unit)
+        key = None
         if currency is not None and claim.entity and claim.metric:
             key = (claim.entity, claim.metric, any_currency(claim.unit))
             used.setdefault(key, Counter())[currency] += 1
+        keys.append(key)
     targets = {
         key: min(count, key=lambda c: (-count[c], c != rates.base, c))
         for key, count in used.items()
@@ -124,12 +128,10 @@ def convert_currencies(claims: Sequence[Claim], rates: ExchangeRates | None) -> 
     }
     if not targets:
         return list(claims)
-    converted = []
-    for claim in claims:
-        key = (claim.entity or "", claim.metric or "", any_currency(claim.unit))
-        target = targets.get(key)
-        converted.append(claim if target is None else _convert(claim, target, rates))
-    return converted
+    return [
+        claim if key not in targets else _convert(claim, targets[key], rates)
+        for claim, key in zip(claims, keys, strict=True)
+    ]
 
 
 def _convert(claim: Claim, target: str, rates: ExchangeRates) -> Claim:
@@ -157,8 +159,8 @@ def _convert(claim: Claim, target: str, rates: ExchangeRates) -> Claim:
 
 def _year(claim: Claim) -> int | None:
     """The year whose rate converts the claim: its period's, else its article's."""
-    match = _YEAR.match(claim.period or "") or _YEAR.match(claim.article_date or "")
-    return int(match.group(1)) if match else None
+    parts = period_parts(claim.period) or period_parts(claim.article_date)
+    return parts[1] if parts else None
 
 
 def _how(source: str, target: str, have: float, want: float, year: int, base: str) -> str:

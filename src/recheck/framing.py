@@ -384,10 +384,7 @@ class Framer:
             return ""  # the pattern ends in spaces (str.isspace is the regex's \s)
         if _owns_next(text, m, q):
             return ""
-        match = _EN_PREPOSITION.search(text, max(0, m.start - 16), m.start)
-        if not match:
-            return ""
-        word = match.group(1).lower()
+        word = _preposition_before(text, m)
         if word == "in" and self.vocab.entities[m.ref].kind not in _PLACES:
             return "in a company"
         return word
@@ -747,12 +744,19 @@ def _distance(q: Quantity, m: Mention, lead: int | None = None) -> float:
     return (m.start - q.end) * 1.2 + 0.5 if m.start >= q.end else 0
 
 
+def _preposition_before(text: str, m: Mention) -> str:
+    """The English preposition right before ``m`` ("from the United States"), lower-cased,
+    or ""."""
+    match = _EN_PREPOSITION.search(text, max(0, m.start - 16), m.start)
+    return match.group(1).lower() if match else ""
+
+
 def _main_subject(text: str, subjects: list[Mention]) -> Mention:
     """The subject a sentence is about: its first that no English preposition governs
     and that does not just own the name after it ("Outside China, Australia's Lynas …":
     Lynas), else its first."""
     for m, after in zip(subjects, [*subjects[1:], None], strict=True):
-        if _EN_PREPOSITION.search(text, max(0, m.start - 16), m.start):
+        if _preposition_before(text, m):
             continue
         if m.possessive and after is not None and not text[m.end : after.start].strip():
             continue

@@ -290,11 +290,18 @@ def _year_before(mentions: list[PeriodMention], index: int) -> PeriodMention:
     other period, the ones before first, a year back. With none, the year before (as
     _resolve gave)."""
     for other in (*reversed(mentions[:index]), *mentions[index + 1 :]):
-        match = _YEAR_FIRST.match(other.period or "")
-        if match and not other.deadline:
-            fiscal, year, rest = match.groups()
-            return replace(mentions[index], period=f"{fiscal or ''}{int(year) - 1}{rest}")
+        parts = period_parts(other.period)
+        if parts and not other.deadline:
+            fiscal, year, rest = parts
+            return replace(mentions[index], period=f"{fiscal}{year - 1}{rest}")
     return mentions[index]
+
+
+def period_parts(period: str | None) -> tuple[str, int, str] | None:
+    """A dated period's fiscal mark, year and part of the year: FY2025 -> ("FY", 2025,
+    ""), 2025-H1 -> ("", 2025, "-H1"); None for one without a year (current)."""
+    match = _YEAR_FIRST.match(period or "")
+    return (match[1] or "", int(match[2]), match[3]) if match else None
 
 
 _YEAR_FIRST = re.compile(r"(FY)?(\d{4})(.*)")
@@ -430,12 +437,8 @@ def _resolve(
     if name in {"zh_month", "en_month_only", "en_month_day"}:
         if article_date is None:
             return None
-        if groups.get("m"):
-            month = int(groups["m"])
-        elif groups.get("mz"):
-            month = _ZH_COUNT[groups["mz"]]
-        else:
-            month = month_number(groups["mn"])
+        number = groups.get("m") or groups.get("mz")  # 8月, 八月
+        month = (_month_count(number) or 0) if number else month_number(groups["mn"])
         return f"{article_date.year}-{month:02d}" if 1 <= month <= 12 else None
     return _relative(match.group(0).lower(), article_date, sentence_year, context_year)
 

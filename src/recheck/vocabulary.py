@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RuleError
+from .exchange import check_currency
 from .termregex import (
     FOLDS_TO_ASCII,
     NEVER,
@@ -222,15 +223,6 @@ def _variants(block: Any, where: str) -> tuple[tuple[str, re.Pattern[str]], ...]
     )
 
 
-def _currency(code: Any, where: str) -> str | None:
-    """An entity's ``currency``: an ISO 4217 code (CNY), or none."""
-    if code is None:
-        return None
-    if not (isinstance(code, str) and re.fullmatch("[A-Z]{3}", code)):
-        raise RuleError(f"{where}: key 'currency': expected a currency code such as CNY")
-    return code
-
-
 def _check_keys(data: dict[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
@@ -288,7 +280,11 @@ def load_vocabulary(folder: Path) -> Vocabulary:
             kind=kind,
             members=tuple(spec.get("members") or ()),
             counts_as=spec.get("counts_as"),
-            currency=_currency(spec.get("currency"), where),
+            currency=(
+                check_currency(spec["currency"], f"{where}: key 'currency'")
+                if spec.get("currency") is not None
+                else None
+            ),
         )
         for term in _terms(spec.get("aliases"), f"{where}: key 'aliases'"):
             register(term, "entity", str(eid), where)
