@@ -1,7 +1,8 @@
 """recheck's speed and memory at scale, stage by stage and end to end.
 
 Usage: python bench/benchmark.py [--mb 1 10 100] [--seed 0] [--linearity 25]
-                                 [--quantulum3-python PYTHON] [--json FILE]
+                                 [--linearity-rounds 3] [--quantulum3-python PYTHON]
+                                 [--json FILE]
 
 For each size it writes a corpus with ``bench/corpus.py`` (bilingual articles whose
 entities, metrics, periods and numbers vary, with planted contradictions) into a
@@ -14,7 +15,10 @@ temporary folder, then measures:
 * **end to end**, ``recheck audit DIR`` as a user runs it, in a fresh process, with
   the claim cache on (the default) and empty: ``--jobs 1`` and ``--jobs 2`` (identical
   reports, checked), then the same audit again with the cache full. The unit memo is
-  warm, as on any machine that has run recheck once. Wall time, MB/s and peak memory: the
+  warm, as on any machine that has run recheck once. Wall time, MB/s, CPU time (the
+  process and its workers), the share of the machine's CPU time its hypervisor gave to
+  other machines meanwhile ("stolen", from /proc/stat: what makes the same run take
+  twice as long an hour later on a shared virtual machine), and peak memory: the
   largest process's peak RSS, exact, and the sum over the process and its workers,
   sampled every 20 ms;
 * how many planted contradictions the report holds, and how many other findings.
@@ -24,7 +28,10 @@ in this run (when quantulum3 is installed here, or in the interpreter given with
 ``--quantulum3-python``); ``recheck --help`` and ``recheck audit seeds/``, median of 5
 wall times, with an empty cache folder (cold) and with a warm one; and, with
 ``--linearity X``, the end-to-end time at X MB against 4·X MB (the largest size must be
-4·X): 4 times the input must take at most 4.4 times as long.
+4·X): 4 times the input must take at most 4.4 times as long. The size tables' audits
+are one round; ``--linearity-rounds N`` (default 3) adds rounds that audit X and then
+4·X MB one right after the other, and the ratio is that of the medians, in wall time
+and in CPU time.
 
 It prints a Markdown table per part; ``--json`` also writes every figure to a file.
 This is a benchmark, not a test: no test asserts a time.
@@ -42,6 +49,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -51,7 +59,7 @@ sys.path.insert(0, str(BENCH))
 
 from corpus import Manifest, generate, score  # noqa: E402
 from extract_speed import median_time, quantulum3_time  # noqa: E402
-from recheck import documents  # noqa: E402
+from recheck import documents, heap  # noqa: E402
 from recheck.cache import FORMAT as CLAIMS  # noqa: E402
 from recheck.framing import Framer  # noqa: E402
 from recheck.quantities import extract_quantities  # noqa: E402
@@ -78,6 +86,8 @@ class Run:
     peak_mb: float  # the largest process's peak RSS
     tree_peak_mb: float  # the process and its workers together, sampled
     exit_code: int
+    cpu_seconds: float = 0.0  # user and system time of the process and its workers
+    stolen: float | None = None  # share of the machine's CPU its hypervisor took meanwhile
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,11 @@ class Size:
 
 def measure_stages(folder: Path, size: int) -> tuple[tuple[Stage, ...], object]:
     """Each stage's wall time over the corpus in ``folder``, and the report."""
+    with heap.holds():  # as the command line holds it (see recheck.heap)
+        return _stages(folder, size)
+
+
+def _stages(folder: Path, size: int) -> tuple[tuple[Stage, ...], object]:
     from recheck.audit import claim_order, incomparable_metrics
     from recheck.engine import run_rules
     from recheck.models import Report
@@ -109,6 +124,7 @@ def measure_stages(folder: Path, size: int) -> tuple[tuple[Stage, ...], object]:
     framer = Framer(rulebook.vocabulary, extract_quantities)
     spent = dict.fromkeys(("read", "split", "extract", "frame", "compare", "report"), 0.0)
     claims = []
+    keeper = heap.Keeper()
     for path in documents.iter_paths([str(folder)]):
         began = time.perf_counter()
         document = documents.read_document(path)
@@ -124,12 +140,13 @@ def measure_stages(folder: Path, size: int) -> tuple[tuple[Stage, ...], object]:
         framer.extract = found.__getitem__  # frame without extracting again
         began = time.perf_counter()
         for article, sentences in articles:
-            claims.extend(framer.frame_article(article, sentences))
+            claims.extend(framed := framer.frame_article(article, sentences))
+            keeper.gathered(len(framed))
         spent["frame"] += time.perf_counter() - began
     claims.sort(key=claim_order)
     incomparable = incomparable_metrics(rulebook)
     began = time.perf_counter()
-    contradictions = rank(run_rules(claims, rulebook.rules, incomparable))
+    contradictions = rank(run_rules(claims, rulebook.rules, incomparable, rulebook.exchange_rates))
     spent["compare"] = time.perf_counter() - began
     report = Report(claims=tuple(claims), contradictions=contradictions, rules=rulebook.rules)
     began = time.perf_counter()
@@ -146,16 +163,36 @@ def measure_stages(folder: Path, size: int) -> tuple[tuple[Stage, ...], object]:
 # -- end to end, in a fresh process -------------------------------------------------
 
 
-# Runs recheck in a child and reports the largest peak RSS of that child and its
-# workers (RUSAGE_CHILDREN covers every descendant that was waited for) and the wall time.
+# Runs recheck in a child and reports the wall time, and the largest peak RSS and the
+# CPU time of that child and its workers (RUSAGE_CHILDREN covers every descendant that
+# was waited for).
 _WRAPPER = """
 import resource, subprocess, sys, time
 began = time.perf_counter()
 code = subprocess.call(sys.argv[1:])
 seconds = time.perf_counter() - began
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(f"{seconds} {peak} {code}", file=sys.stderr)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{seconds} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime} {code}", file=sys.stderr)
 """
+
+
+def cpu_ticks() -> tuple[int, int] | None:
+    """(stolen, all) CPU ticks of this machine since boot, from /proc/stat; ``None``
+    where there is no such file."""
+    try:
+        with open("/proc/stat") as handle:
+            fields = [int(f) for f in handle.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    # user nice system idle iowait irq softirq steal [guest guest_nice, within user/nice]
+    return (fields[7], sum(fields[:8])) if len(fields) >= 8 else None
+
+
+def stolen_between(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float | None:
+    """The share of the machine's CPU time its hypervisor gave to other machines."""
+    if before is None or after is None or after[1] == before[1]:
+        return None
+    return (after[0] - before[0]) / (after[1] - before[1])
 
 
 def run_cli(label: str, args: list[str], size: int, env: dict[str, str]) -> Run:
@@ -166,18 +203,20 @@ def run_cli(label: str, args: list[str], size: int, env: dict[str, str]) -> Run:
         stderr=subprocess.PIPE,
         env=env,
     )
+    ticks = cpu_ticks()
     sampler = _TreeSampler(process.pid)
     sampler.start()
     _, stderr = process.communicate()
     sampler.stop()
+    stolen = stolen_between(ticks, cpu_ticks())
     *output, last = stderr.decode("utf-8", "replace").strip().splitlines() or [""]
-    seconds, peak_kb, code = last.split()
+    seconds, peak_kb, cpu, code = last.split()
     if int(code) not in (0, 1):
         raise SystemExit(f"recheck {' '.join(args)} failed: {' '.join(output)[-500:]}")
     # the wrapper's own few MB are in the sampled sum; the largest process is recheck's
     return Run(
         label, float(seconds), size / 1e6 / float(seconds), int(peak_kb) / 1024,
-        sampler.peak_mb, int(code),
+        sampler.peak_mb, int(code), float(cpu), stolen,
     )  # fmt: skip
 
 
@@ -238,14 +277,13 @@ def end_to_end(folder: Path, size: int, jobs: list[int], work: Path) -> tuple[Ru
     empty, for each ``--jobs``; then, for the first, again with the cache full. The unit
     memo is warm, as on any machine that has run recheck once (see start_up for the
     very first run)."""
-    env = {**os.environ, "RECHECK_CACHE_DIR": str(work / "memo")}
     runs = []
     outputs = []
     for count in jobs:
-        cache = Path(tempfile.mkdtemp(dir=work, prefix="cache-"))
-        shutil.copytree(work / "memo" / UNIT_MEMO, cache / UNIT_MEMO)  # the memo follows
+        cache = _empty_cache(work)
         out = work / f"report-{count}.txt"
         args = ["audit", str(folder), "--jobs", str(count), "--cache-dir", str(cache)]
+        env = _memo_env(work)
         runs.append(run_cli(f"--jobs {count}, empty cache", [*args, "-o", str(out)], size, env))
         outputs.append(out.read_bytes())
         if count == jobs[0]:
@@ -257,6 +295,27 @@ def end_to_end(folder: Path, size: int, jobs: list[int], work: Path) -> tuple[Ru
     if any(o != outputs[0] for o in outputs):
         raise SystemExit("the reports for different --jobs differ")
     return tuple(runs)
+
+
+def _memo_env(work: Path) -> dict[str, str]:
+    return {**os.environ, "RECHECK_CACHE_DIR": str(work / "memo")}
+
+
+def _empty_cache(work: Path) -> Path:
+    """A new claim cache folder holding only the warm unit memo."""
+    cache = Path(tempfile.mkdtemp(dir=work, prefix="cache-"))
+    shutil.copytree(work / "memo" / UNIT_MEMO, cache / UNIT_MEMO)
+    return cache
+
+
+def cold_audit(folder: Path, size: int, jobs: int, work: Path) -> Run:
+    """One ``recheck audit --jobs N`` with an empty cache (the unit memo warm)."""
+    cache = _empty_cache(work)
+    args = ["audit", str(folder), "--jobs", str(jobs), "--cache-dir", str(cache)]
+    try:
+        return run_cli(f"--jobs {jobs}, empty cache", args, size, _memo_env(work))
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 # -- once ---------------------------------------------------------------------------
@@ -321,6 +380,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--linearity", type=float, help="also measure X MB against 4·X MB")
+    parser.add_argument(
+        "--linearity-rounds", type=int, default=3,
+        help="audits of X and 4·X MB, alternating, of which the median counts",
+    )  # fmt: skip
     parser.add_argument("--quantulum3-python", help="an interpreter with quantulum3 installed")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--skip-start-up", action="store_true")
@@ -360,9 +423,10 @@ def main(argv: list[str] | None = None) -> int:
             if mb == sizes[0]:
                 extra["quantulum3"] = against_quantulum3(manifest, folder, args.quantulum3_python)
             del report
-            shutil.rmtree(folder)
+            if not args.linearity or mb not in (args.linearity, 4 * args.linearity):
+                shutil.rmtree(folder)
         if args.linearity:
-            extra["linearity"] = _linearity(results, args.linearity)
+            extra["linearity"] = linearity(results, args.linearity, args.linearity_rounds, work)
         if not args.skip_start_up:
             extra["start_up"] = start_up(work)
     _print_extra(extra)
@@ -372,11 +436,34 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _linearity(results: list[Size], small: float) -> dict[str, float]:
+def linearity(results: list[Size], small: float, rounds: int, work: Path) -> dict[str, object]:
+    """The time at 4·X MB against X MB, with one process and an empty cache.
+
+    The first round is the audits of the size tables, minutes apart; each further
+    round audits X MB and then 4·X MB, one right after the other, so that both meet the
+    machine in the same mood. The ratio is that of the medians, in wall time and in CPU
+    time (which the hypervisor's stolen time does not inflate)."""
     by_mb = {r.mb: r for r in results}
-    one, four = by_mb[small].runs[0], by_mb[4 * small].runs[0]  # the first --jobs, cold
-    return {"small_mb": small, "small_s": one.seconds, "large_s": four.seconds,
-            "ratio": four.seconds / one.seconds}  # fmt: skip
+    pairs = [(by_mb[small].runs[0], by_mb[4 * small].runs[0])]  # the first --jobs, cold
+    for _ in range(rounds - 1):
+        pairs.append(tuple(
+            cold_audit(work / f"corpus-{mb:g}", by_mb[mb].bytes, 1, work)
+            for mb in (small, 4 * small)
+        ))  # fmt: skip
+    for mb in (small, 4 * small):
+        shutil.rmtree(work / f"corpus-{mb:g}", ignore_errors=True)
+
+    def median(pick: Callable[[Run], float], at: int) -> float:
+        return statistics.median(pick(pair[at]) for pair in pairs)
+
+    wall = (median(lambda r: r.seconds, 0), median(lambda r: r.seconds, 1))
+    cpu = (median(lambda r: r.cpu_seconds, 0), median(lambda r: r.cpu_seconds, 1))
+    return {
+        "small_mb": small,
+        "rounds": [[asdict(one), asdict(four)] for one, four in pairs],
+        "small_s": wall[0], "large_s": wall[1], "ratio": wall[1] / wall[0],
+        "small_cpu_s": cpu[0], "large_cpu_s": cpu[1], "cpu_ratio": cpu[1] / cpu[0],
+    }  # fmt: skip
 
 
 def _print_size(size: Size) -> None:
@@ -396,15 +483,19 @@ def _print_size(size: Size) -> None:
     total = sum(s.seconds for s in size.stages)
     print(f"| all stages | {total:.2f} | {size.bytes / 1e6 / total:.2f} | "
           f"{size.claims / total:,.0f} |\n")  # fmt: skip
-    print("| `recheck audit` (fresh process) | seconds | MB/s | peak RSS, largest process | "
-          "peak RSS, all processes |")  # fmt: skip
-    print("|---|---:|---:|---:|---:|")
+    print("| `recheck audit` (fresh process) | seconds | MB/s | CPU seconds | stolen | "
+          "peak RSS, largest process | peak RSS, all processes |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for run in size.runs:
         print(
-            f"| {run.label} | {run.seconds:.2f} | {run.mb_per_s:.2f} | "
-            f"{run.peak_mb:,.0f} MB | {run.tree_peak_mb:,.0f} MB |"
+            f"| {run.label} | {run.seconds:.2f} | {run.mb_per_s:.2f} | {run.cpu_seconds:.2f} | "
+            f"{_share(run.stolen)} | {run.peak_mb:,.0f} MB | {run.tree_peak_mb:,.0f} MB |"
         )
     print()
+
+
+def _share(fraction: float | None) -> str:
+    return "?" if fraction is None else f"{fraction:.0%}"
 
 
 def _print_extra(extra: dict[str, object]) -> None:
@@ -419,11 +510,22 @@ def _print_extra(extra: dict[str, object]) -> None:
         print("quantulum3: not installed here (see --quantulum3-python)\n")
     lin = extra.get("linearity")
     if isinstance(lin, dict):
-        print(
-            f"linearity: {lin['small_mb']:g} MB in {lin['small_s']:.1f} s, "
-            f"{4 * lin['small_mb']:g} MB in {lin['large_s']:.1f} s: "
-            f"{lin['ratio']:.2f} times as long for 4 times the input (target: at most 4.4)\n"
-        )
+        small = lin["small_mb"]
+        print(f"| linearity, `--jobs 1`, empty cache | {small:g} MB | {4 * small:g} MB | "
+              "4·X / X (target: at most 4.4) |")  # fmt: skip
+        print("|---|---:|---:|---:|")
+        for number, (one, four) in enumerate(lin["rounds"], start=1):
+            print(
+                f"| round {number}: wall (CPU) seconds, stolen | {one['seconds']:.1f} "
+                f"({one['cpu_seconds']:.1f}), {_share(one['stolen'])} | "
+                f"{four['seconds']:.1f} ({four['cpu_seconds']:.1f}), {_share(four['stolen'])}"
+                f" | {four['seconds'] / one['seconds']:.2f} "
+                f"({four['cpu_seconds'] / one['cpu_seconds']:.2f}) |"
+            )
+        print(f"| median, wall time | {lin['small_s']:.1f} | {lin['large_s']:.1f} | "
+              f"{lin['ratio']:.2f} |")  # fmt: skip
+        print(f"| median, CPU time | {lin['small_cpu_s']:.1f} | {lin['large_cpu_s']:.1f} | "
+              f"{lin['cpu_ratio']:.2f} |\n")  # fmt: skip
     start = extra.get("start_up")
     if isinstance(start, list):
         print("| start-up (median of 5) | seconds |")

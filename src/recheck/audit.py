@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from . import documents
+from . import documents, heap
 from .engine import run_rules
 from .errors import InputError
 from .models import Claim, Report, Skipped
@@ -30,12 +30,14 @@ def extract_claims(
     files, skipped = documents.find(paths)
     claims: list[Claim] = []
     read = 0
+    keeper = heap.Keeper()
     for done, result in enumerate(frame_files(files, rulebook, execution), start=1):
         if result.skipped is not None:
             skipped.append(result.skipped)
         else:
             read += 1
             claims.extend(result.claims)
+            keeper.gathered(len(result.claims))
         if progress is not None:
             progress(done, len(files))
     if not read:
@@ -81,12 +83,13 @@ def audit(
         from .dask_engine import audit_on_dask
 
         return audit_on_dask(list(paths), rulebook, rows, execution, progress)
-    claims, skipped = extract_claims(list(paths), rulebook, progress, execution)
-    claims.sort(key=claim_order)
-    incomparable = incomparable_metrics(rulebook)
-    contradictions = rank(
-        run_rules([*claims, *rows], rulebook.rules, incomparable, rulebook.exchange_rates)
-    )
+    with heap.holds():
+        claims, skipped = extract_claims(list(paths), rulebook, progress, execution)
+        claims.sort(key=claim_order)
+        incomparable = incomparable_metrics(rulebook)
+        contradictions = rank(
+            run_rules([*claims, *rows], rulebook.rules, incomparable, rulebook.exchange_rates)
+        )
     return Report(
         claims=tuple(claims),
         contradictions=contradictions,

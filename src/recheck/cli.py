@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import __version__
+from . import __version__, heap
 from .atomic import write_atomic
 from .errors import InputError, RecheckError
 from .models import SEVERITIES
@@ -554,7 +554,8 @@ def main() -> None:
     if previous is not signal.SIG_IGN:  # a background job started with Ctrl-C ignored keeps it so
         signal.signal(signal.SIGINT, _on_sigint)
     try:
-        app()
+        with heap.holds():  # an audit's claims, kept to the end of the report (see heap)
+            app()
     except (KeyboardInterrupt, _Interrupted):
         typer.echo("recheck: interrupted", err=True)
         sys.exit(ExitCode.INTERRUPTED)
