@@ -362,3 +362,71 @@ def test_a_change_relates_figures_of_the_same_part_of_a_year(rulebook):
         {**said, "value": 161.8, "unit": "percent", "text": "161.8%", "precision": 0.05},
     )
     assert change(stated, rule(rulebook, "RC006")) == []
+
+
+# --- change across sources: the later figure in the sentence, the earlier one elsewhere ---
+
+BASE_2023 = (
+    "Rare earths in numbers\nPublished 2025-03-02\n"
+    "China mined 240,000 tonnes of rare earths in 2023, the survey said.\n"
+)
+
+
+def _audit_texts(tmp_path, rulebook, **texts):
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = audit([str(tmp_path)], rulebook)
+    return [c for c in report.contradictions if c.rule == "RC006"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024年中国稀土矿产量为27万吨，同比增长30%。",  # the figure, then the change
+        "China's rare-earth mine output rose 30% to 270,000 tonnes in 2024.",  # the reverse
+    ],
+)
+def test_a_change_disagrees_with_last_years_figure_from_another_source(
+    tmp_path, rulebook, sentence
+):
+    later = f"稀土产量\n更新时间:2025-04-01\n{sentence}\n"
+    (found,) = _audit_texts(tmp_path, rulebook, base=BASE_2023, later=later)
+    assert [c.value for c in found.claims] == [240000, 270000, 30]
+    assert {c.path.rsplit("/", 1)[-1] for c in found.claims} == {"base.txt", "later.txt"}
+    assert any("270,000 ÷ 240,000 − 1" in step for step in found.derivation)
+
+
+def test_a_change_that_agrees_with_last_years_figure_is_not_flagged(tmp_path, rulebook):
+    later = "稀土产量\n更新时间:2025-04-01\n2024年中国稀土矿产量为27万吨，同比增长12.5%。\n"
+    assert _audit_texts(tmp_path, rulebook, base=BASE_2023, later=later) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the change is of another metric than the figure before it
+        "2024年中国稀土矿产量为27万吨，出口量同比增长30%。",
+        # a quarter's change without "year on year" may be on the quarter before
+        "今年三季度，中国稀土矿产量为7万吨，增长30%。",
+    ],
+)
+def test_a_change_is_not_read_against_a_figure_it_may_not_be_about(tmp_path, rulebook, sentence):
+    base = (
+        "Rare earths in numbers\nPublished 2025-03-02\n"
+        "China mined 240,000 tonnes of rare earths in 2023, and 61,200 tonnes in the third "
+        "quarter of 2024.\n"
+    )
+    later = f"稀土产量\n更新时间:2025-11-01\n{sentence}\n"
+    assert _audit_texts(tmp_path, rulebook, base=base, later=later) == []
+
+
+def test_a_quarters_change_year_on_year_is_read_against_that_quarter_a_year_before(
+    tmp_path, rulebook
+):
+    base = (
+        "Rare earths in numbers\nPublished 2025-03-02\n"
+        "China mined 61,200 tonnes of rare earths in the third quarter of 2024.\n"
+    )
+    later = "稀土产量\n更新时间:2025-11-01\n今年三季度，中国稀土矿产量为7万吨，同比增长30%。\n"
+    (found,) = _audit_texts(tmp_path, rulebook, base=base, later=later)
+    assert [c.period for c in found.claims[:2]] == ["2024-Q3", "2025-Q3"]

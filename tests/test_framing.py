@@ -220,6 +220,15 @@ def test_a_condition_governs_the_figures_after_it(rulebook, tmp_path):
     assert claim.frame.modality == "hypothetical"
 
 
+def test_the_month_may_is_not_the_modal_may(rulebook, tmp_path):
+    text = (
+        "Shipments had run at about 2,900 tonnes in May 2024, before the curbs.\n"
+        "China's mine output may reach 300,000 tonnes in 2026.\n"
+    )
+    modality = {c.text: c.frame.modality for c in _claims(rulebook, tmp_path, text)}
+    assert modality == {"2,900 tonnes": "actual", "300,000 tonnes": "forecast"}
+
+
 def test_an_amount_takes_the_metric_of_the_sentence_before_when_it_names_none(rulebook, tmp_path):
     frames = _frames(
         rulebook,

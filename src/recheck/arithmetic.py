@@ -7,7 +7,10 @@ Three kinds, each a function over all the claims stated as fact (see docs/rules.
   percentage after a rise word is B ÷ A − 1, after a fall word 1 − B ÷ A, after a
   comparison word ("a 65% difference", 高出) either; 翻倍 and 3倍 are ratios (n, or n+1
   after a rise word: 增长了3倍 is read either way); a change in percentage points is a
-  difference of two percentages. Only the size is checked, not the direction.
+  difference of two percentages. Only the size is checked, not the direction. When
+  the sentence gives only the later figure ("6,558吨，同比增长26%", "rose 26% to 6,558
+  tonnes"), the earlier one is what any source states for the same entity, metric and
+  unit a year before (the same part of that year, after 同比 or "year on year").
 * ``share_sum``: the shares of one whole that one article gives for different entities
   (same metric, scope and period) may not add up past 100%, counting each share at the
   lowest value it admits.
@@ -36,7 +39,7 @@ from .compare import (
     where,
     written,
 )
-from .derive import Key, RangeIndex, Survey, sentences
+from .derive import Key, RangeIndex, Survey, sentence_key, sentences
 from .models import Claim, Rule, Tolerance
 from .periods import period_parts
 from .units import quantity_kind
@@ -160,8 +163,10 @@ def _same_parties(first: Claim, second: Claim, cue: str | None, rule: Rule, fold
 
 
 def change(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:
-    """A stated change disagrees with the two figures it relates in its sentence."""
+    """A stated change disagrees with the two figures it relates: both in its sentence,
+    or the later one there and the earlier one, a year before, stated anywhere."""
     found: list[tuple[Key, Finding]] = []
+    by_key: dict[Key, list[Claim]] | None = None  # built on the first change that needs it
     for sentence in sentences(claims).values():
         spans = _positions(sentence)
         for i, stated in enumerate(sentence):
@@ -173,60 +178,154 @@ def change(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:
             if unit != "fold" and cue is None:
                 continue
             pair = _operands(sentence[:i], stated)
-            if pair is None:
-                continue
-            first, second = pair
-            if not _same_parties(first, second, cue, rule, unit == "fold"):
-                continue
-            if rule.select.metric is not None and first.metric != rule.select.metric:
-                continue
-            if rule.select.entity is not None and rule.select.entity not in (
-                first.entity,
-                second.entity,
-            ):
-                continue
-            readings = _computed(stated, first, second, cue, rule)
-            if not readings:
-                continue
-            s_range = admitted(stated)
-            tolerance = rule.tolerance_for(quantity_kind(unit))
-            limit = allowed(tolerance, stated.value, unit)
-            gaps = [(range_gap((lo, hi), s_range), lo, hi, how) for lo, hi, how in readings]
-            gap, lo, hi, how = min(gaps, key=lambda g: g[0])
-            if not math.isfinite(gap) or gap <= limit:
-                continue
-            shown = "percentage points" if unit == "percent" else unit
-            value_unit = "%" if unit == "percent" else f" {unit}"
-            mid = (lo + hi) / 2
-            note = (
-                f"{written(stated)} stated, but {written(first)} and {written(second)} give "
-                f"{mid:.3g}{value_unit} (range {lo:.3g} – {hi:.3g}{value_unit}; "
-                f"{format_number(gap)} {shown} apart)"
-            )
-            steps = (
-                f"operands: {written(first)} = {format_number(first.value)} {first.unit} "
-                f"({first.entity} · {first.metric} · {first.period}) and {written(second)} = "
-                f"{format_number(second.value)} {second.unit} ({second.entity} · "
-                f"{second.metric} · {second.period}); {where(first)}",
-                f"{how} = {mid:.4g}{value_unit} (range {lo:.4g} – {hi:.4g}{value_unit} at "
-                "the stated precision)",
-                f"stated: {written(stated)} (range {format_range(*s_range)}{value_unit}"
-                + (f"; read after '{cue}'" if cue else "")
-                + ")",
-                f"{format_number(gap)} {shown} apart; this rule allows {format_number(limit)}",
-            )
-            scale = max(stated.precision, (hi - lo) / 2, 1e-9)
-            entity = first.entity if first.entity == second.entity else ""
-            key = (entity or "", first.metric or "", unit, stated.period or "")
-            finding = Finding(
-                claims=(first, second, stated),
-                gap=gap,
-                z=min(gap / scale, 1e12),
-                note=note,
-                derivation=steps,
-            )
-            found.append((key, finding))
+            candidates = [pair] if pair is not None else []
+            if pair is None and unit == "percent" and not _is(rule.comparison_words, cue):
+                later = _later_figure(sentence, spans, i, cue)
+                if later is not None:
+                    if by_key is None:
+                        by_key = _by_key(claims)
+                    candidates = [(a, later) for a in _year_before(later, by_key)]
+            finding = _closest(stated, candidates, cue, rule)
+            if finding is not None:
+                first, second = finding.claims[:2]
+                entity = first.entity if first.entity == second.entity else ""
+                found.append(
+                    ((entity or "", first.metric or "", unit, stated.period or ""), finding)
+                )
     return sorted(found, key=lambda kf: (kf[0], [c.id for c in kf[1].claims]))
+
+
+def _closest(
+    stated: Claim, pairs: Sequence[tuple[Claim, Claim]], cue: str | None, rule: Rule
+) -> Finding | None:
+    """The disagreement of ``stated`` with the pair of operands that comes closest to
+    it, or ``None`` when any pair agrees with it (several sources may state the earlier
+    figure, and their own disagreement is another rule's to report)."""
+    unit = stated.unit
+    s_range = admitted(stated)
+    limit = allowed(rule.tolerance_for(quantity_kind(unit)), stated.value, unit)
+    best: tuple[float, float, float, str, Claim, Claim] | None = None
+    for first, second in pairs:
+        if not _same_parties(first, second, cue, rule, unit == "fold"):
+            continue
+        if rule.select.metric is not None and first.metric != rule.select.metric:
+            continue
+        if rule.select.entity is not None and rule.select.entity not in (
+            first.entity,
+            second.entity,
+        ):
+            continue
+        readings = _computed(stated, first, second, cue, rule)
+        if not readings:
+            continue
+        gaps = [(range_gap((lo, hi), s_range), lo, hi, how) for lo, hi, how in readings]
+        gap, lo, hi, how = min(gaps, key=lambda g: g[0])
+        if not math.isfinite(gap) or gap <= limit:
+            return None
+        if best is None or gap < best[0]:
+            best = (gap, lo, hi, how, first, second)
+    if best is None:
+        return None
+    gap, lo, hi, how, first, second = best
+    shown = "percentage points" if unit == "percent" else unit
+    value_unit = "%" if unit == "percent" else f" {unit}"
+    mid = (lo + hi) / 2
+    note = (
+        f"{written(stated)} stated, but {written(first)} and {written(second)} give "
+        f"{mid:.3g}{value_unit} (range {lo:.3g} – {hi:.3g}{value_unit}; "
+        f"{format_number(gap)} {shown} apart)"
+    )
+    places = where(first) if where(first) == where(second) else f"{where(first)}; {where(second)}"
+    steps = (
+        f"operands: {written(first)} = {format_number(first.value)} {first.unit} "
+        f"({first.entity} · {first.metric} · {first.period}) and {written(second)} = "
+        f"{format_number(second.value)} {second.unit} ({second.entity} · "
+        f"{second.metric} · {second.period}); {places}",
+        f"{how} = {mid:.4g}{value_unit} (range {lo:.4g} – {hi:.4g}{value_unit} at "
+        "the stated precision)",
+        f"stated: {written(stated)} (range {format_range(*s_range)}{value_unit}"
+        + (f"; read after '{cue}'" if cue else "")
+        + ")",
+        f"{format_number(gap)} {shown} apart; this rule allows {format_number(limit)}",
+    )
+    scale = max(stated.precision, (hi - lo) / 2, 1e-9)
+    return Finding(
+        claims=(first, second, stated),
+        gap=gap,
+        z=min(gap / scale, 1e12),
+        note=note,
+        derivation=steps,
+    )
+
+
+# What may stand between a figure and the change word after it ("6,558吨，同比增长26%",
+# "721 tonnes, up 51%", "597 tons, an increase of 150%"), and between a change and the
+# figure it reached ("rose 26% to 6,558 tonnes", "增长26%至6,558吨").
+_FIGURE_THEN_CHANGE = re.compile(
+    r"[\s,，、]*(?:(?:同比|较上年同期|较去年同期|比上年同期|比去年同期|较上年|较去年|比上年|比去年"
+    r"|(?i:year[- ]on[- ]year))[\s,，]*)?(?:(?i:an?)\s+)?"
+)
+_CHANGE_THEN_FIGURE = re.compile(r"[\s,，]*(?:to|至|到|达到|达)\s*")
+# A change of part of a year is on the same part of the year before only when it says so
+# (a quarter's rise may be on the quarter before).
+_YEAR_ON_YEAR = re.compile(
+    r"同比|上年同期|去年同期|(?i:year[- ]on[- ]year|from a year (?:earlier|ago)|y/y)"
+)
+
+
+def _later_figure(
+    sentence: Sequence[Claim], spans: dict[str, tuple[int, int]], at: int, cue: str | None
+) -> Claim | None:
+    """The figure a change in the sentence reached, when it stands right before the
+    change word or right after the change: framed, of an amount, and the only one the
+    change can be about."""
+    stated = sentence[at]
+    quote = stated.quote
+    start, end = spans[stated.id]
+    cue_at = quote.rfind(cue, max(0, start - 24), start) if cue else -1
+    if cue_at < 0:
+        return None
+    for claim in reversed(sentence[:at]):
+        if claim.id in spans and claim.unit not in RELATIVE_UNITS:
+            if claim.metric is not None and _FIGURE_THEN_CHANGE.fullmatch(
+                quote, spans[claim.id][1], cue_at
+            ):
+                return claim
+            break
+    for claim in sentence[at + 1 :]:
+        if claim.id in spans:
+            if (
+                claim.unit not in RELATIVE_UNITS
+                and claim.metric is not None
+                and _CHANGE_THEN_FIGURE.fullmatch(quote, end, spans[claim.id][0])
+            ):
+                return claim
+            break
+    return None
+
+
+def _by_key(claims: Sequence[Claim]) -> dict[Key, list[Claim]]:
+    index: dict[Key, list[Claim]] = {}
+    for claim in claims:
+        if claim.entity is not None and claim.metric is not None and claim.period is not None:
+            key = (claim.entity, claim.metric, claim.unit, claim.period)
+            index.setdefault(key, []).append(claim)
+    return index
+
+
+def _year_before(later: Claim, by_key: dict[Key, list[Claim]]) -> list[Claim]:
+    """What the sources state for the figure's entity, metric and unit a year before its
+    period: the year before a year, the same part of the year before for part of a year
+    when its sentence says year on year."""
+    parts = period_parts(later.period)
+    if later.entity is None or later.metric is None or parts is None:
+        return []
+    fiscal, year, part = parts
+    if part and not _YEAR_ON_YEAR.search(later.quote):
+        return []
+    key = (later.entity, later.metric, later.unit, f"{fiscal}{year - 1}{part}")
+    here = sentence_key(later)
+    return [c for c in by_key.get(key, ()) if sentence_key(c) != here]
 
 
 def share_sum(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:

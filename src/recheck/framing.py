@@ -606,15 +606,16 @@ class Framer:
         window_start = context.clauses[max(0, index - 1)].start
         previous_figure = max((o.end for o in context.quantities if o.end <= q.start), default=-1)
         start = max(window_start, previous_figure)
-        head = text[start : q.end + 12]
-        cue = self.vocab.modality(head)
+        cue = self.vocab.modality(_outside_periods(text, start, q.end + 12, context.periods))
         if cue:
             return cue
         # A condition governs its whole clause, figures and all (即便美国把产量翻一番，
         # 达到9万吨: the 9万吨 is as hypothetical as the doubling). Without a figure
         # before q in the window, that is the text just searched, which holds no cue.
         if start > window_start:
-            condition = self.vocab.modality(text[window_start : q.end + 12])
+            condition = self.vocab.modality(
+                _outside_periods(text, window_start, q.end + 12, context.periods)
+            )
             if condition and condition[0] == "hypothetical":
                 return condition
         deadline = next(
@@ -623,6 +624,17 @@ class Framer:
         if deadline:
             return "forecast", deadline.word
         return "actual", ""
+
+
+def _outside_periods(text: str, start: int, end: int, periods: list[PeriodMention]) -> str:
+    """``text[start:end]`` with the periods in it blanked out: the month of "in May 2024"
+    is not the modal "may"."""
+    head = text[start:end]
+    for p in periods:
+        if p.start < end and p.end > start:
+            a, b = max(p.start, start) - start, min(p.end, end) - start
+            head = head[:a] + " " * (b - a) + head[b:]
+    return head
 
 
 # A relative clause, about the name right before it: "…in Myanmar, whose output of…"
