@@ -51,7 +51,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     ¥ US$ HK$``), a rate denominator (``per ton``, ``/公斤``, ``每公斤``), and turns
     hedge words into bounds without including them in ``text``: "over", "超过", "以上"
     give ``lower``; "under", "不到", "以下" give ``upper``; "about", "约", "左右" give
-    ``value`` ±10 %; "nearly", "近" give ``[0.9 value, value]``. Ranges ("10 to 15
+    ``value`` ±5 %; "nearly", "近" give ``[0.95 value, value]``. Ranges ("10 to 15
     tons", "5到7年") give their midpoint with ``lower`` and ``upper``.
 
     Years, dates, times, ordinals (``第二``), citation marks (``[15]``), codes
