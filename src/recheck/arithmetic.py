@@ -41,7 +41,7 @@ from .compare import (
 )
 from .derive import Key, RangeIndex, Survey, sentence_key, sentences
 from .models import Claim, Rule, Tolerance
-from .periods import period_parts
+from .periods import period_parts, year_before
 from .units import quantity_kind
 
 # What may stand between a change word and its figure: 上涨了12.1%, "rose by 12%", "an
@@ -68,21 +68,22 @@ def _positions(sentence: Sequence[Claim]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _cue(rule: Rule, quote: str, span: tuple[int, int]) -> str | None:
-    """The change word touching a figure (上涨12.1%, a 65% difference), if any."""
+def _cue(rule: Rule, quote: str, span: tuple[int, int]) -> tuple[str, int] | None:
+    """The change word touching a figure (上涨12.1%, a 65% difference), if any, and
+    where in ``quote`` it starts."""
     words = "|".join(
         f"(?:{w})" for w in (rule.change_words, rule.decrease_words, rule.comparison_words) if w
     )
     if not words:
         return None
-    before = quote[max(0, span[0] - 24) : span[0]]
-    match = re.search(rf"({words}){_TOUCHING_TAIL}", before)
+    window = max(0, span[0] - 24)
+    match = re.search(rf"({words}){_TOUCHING_TAIL}", quote[window : span[0]])
     if match:
-        return match.group(1)
+        return match.group(1), window + match.start(1)
     after = quote[span[1] : span[1] + 14]
     match = re.match(rf"\s+({words})\b", after)
     if match and after[:2].isascii():
-        return match.group(1)
+        return match.group(1), span[1] + match.start(1)
     return None
 
 
@@ -173,18 +174,18 @@ def change(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:
             unit = stated.unit
             if stated.metric is not None or unit not in RELATIVE_UNITS or stated.id not in spans:
                 continue
-            quote = stated.quote
-            cue = _cue(rule, quote, spans[stated.id])
-            if unit != "fold" and cue is None:
+            touching = _cue(rule, stated.quote, spans[stated.id])
+            if unit != "fold" and touching is None:
                 continue
+            cue, cue_at = touching or (None, -1)
             pair = _operands(sentence[:i], stated)
             candidates = [pair] if pair is not None else []
             if pair is None and unit == "percent" and not _is(rule.comparison_words, cue):
-                later = _later_figure(sentence, spans, i, cue)
+                later = _later_figure(sentence, spans, i, cue_at)
                 if later is not None:
                     if by_key is None:
                         by_key = _by_key(claims)
-                    candidates = [(a, later) for a in _year_before(later, by_key)]
+                    candidates = [(a, later) for a in _stated_year_before(later, by_key)]
             finding = _closest(stated, candidates, cue, rule)
             if finding is not None:
                 first, second = finding.claims[:2]
@@ -235,7 +236,7 @@ def _closest(
         f"{mid:.3g}{value_unit} (range {lo:.3g} – {hi:.3g}{value_unit}; "
         f"{format_number(gap)} {shown} apart)"
     )
-    places = where(first) if where(first) == where(second) else f"{where(first)}; {where(second)}"
+    places = "; ".join(dict.fromkeys((where(first), where(second))))
     steps = (
         f"operands: {written(first)} = {format_number(first.value)} {first.unit} "
         f"({first.entity} · {first.metric} · {first.period}) and {written(second)} = "
@@ -274,16 +275,15 @@ _YEAR_ON_YEAR = re.compile(
 
 
 def _later_figure(
-    sentence: Sequence[Claim], spans: dict[str, tuple[int, int]], at: int, cue: str | None
+    sentence: Sequence[Claim], spans: dict[str, tuple[int, int]], at: int, cue_at: int
 ) -> Claim | None:
     """The figure a change in the sentence reached, when it stands right before the
-    change word or right after the change: framed, of an amount, and the only one the
-    change can be about."""
+    change word (which starts at ``cue_at``, before the change) or right after the
+    change: framed, of an amount, and the only one the change can be about."""
     stated = sentence[at]
     quote = stated.quote
     start, end = spans[stated.id]
-    cue_at = quote.rfind(cue, max(0, start - 24), start) if cue else -1
-    if cue_at < 0:
+    if not 0 <= cue_at < start:
         return None
     for claim in reversed(sentence[:at]):
         if claim.id in spans and claim.unit not in RELATIVE_UNITS:
@@ -313,17 +313,16 @@ def _by_key(claims: Sequence[Claim]) -> dict[Key, list[Claim]]:
     return index
 
 
-def _year_before(later: Claim, by_key: dict[Key, list[Claim]]) -> list[Claim]:
+def _stated_year_before(later: Claim, by_key: dict[Key, list[Claim]]) -> list[Claim]:
     """What the sources state for the figure's entity, metric and unit a year before its
     period: the year before a year, the same part of the year before for part of a year
     when its sentence says year on year."""
     parts = period_parts(later.period)
     if later.entity is None or later.metric is None or parts is None:
         return []
-    fiscal, year, part = parts
-    if part and not _YEAR_ON_YEAR.search(later.quote):
+    if parts[2] and not _YEAR_ON_YEAR.search(later.quote):
         return []
-    key = (later.entity, later.metric, later.unit, f"{fiscal}{year - 1}{part}")
+    key = (later.entity, later.metric, later.unit, year_before(later.period) or "")
     here = sentence_key(later)
     return [c for c in by_key.get(key, ()) if sentence_key(c) != here]
 

@@ -290,10 +290,9 @@ def _year_before(mentions: list[PeriodMention], index: int) -> PeriodMention:
     other period, the ones before first, a year back. With none, the year before (as
     _resolve gave)."""
     for other in (*reversed(mentions[:index]), *mentions[index + 1 :]):
-        parts = period_parts(other.period)
-        if parts and not other.deadline:
-            fiscal, year, rest = parts
-            return replace(mentions[index], period=f"{fiscal}{year - 1}{rest}")
+        earlier = year_before(other.period)
+        if earlier and not other.deadline:
+            return replace(mentions[index], period=earlier)
     return mentions[index]
 
 
@@ -302,6 +301,13 @@ def period_parts(period: str | None) -> tuple[str, int, str] | None:
     ""), 2025-H1 -> ("", 2025, "-H1"); None for one without a year (current)."""
     match = _YEAR_FIRST.match(period or "")
     return (match[1] or "", int(match[2]), match[3]) if match else None
+
+
+def year_before(period: str | None) -> str | None:
+    """The same part of the year before: FY2025 -> FY2024, 2025-H1 -> 2024-H1; None for
+    a period without a year."""
+    parts = period_parts(period)
+    return f"{parts[0]}{parts[1] - 1}{parts[2]}" if parts else None
 
 
 _YEAR_FIRST = re.compile(r"(FY)?(\d{4})(.*)")
