@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -140,10 +141,27 @@ def _total_bytes(paths: Sequence[str]) -> int:
 _worker: FileWorker | None = None  # one per worker process
 
 
+@contextlib.contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) back while worker processes fork; it arrives as the block ends.
+
+    Forking runs at-fork callbacks in Python (logging's), where an exception from the
+    parent's Ctrl-C handler is printed as ignored and lost: the audit would go on and end
+    with a traceback on the screen. A forked worker inherits the block, so a Ctrl-C sent to
+    it before its initializer ignores SIGINT is discarded there, not raised.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are spawned, not forked
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _start_worker(rulebook: Rulebook, cache_folder: Path | None) -> None:
     global _worker
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     unitmemo.use(cache_folder)  # as in the parent, when workers are spawned, not forked
     _worker = FileWorker(rulebook, cache_folder)
@@ -162,7 +180,9 @@ def _in_workers(
         max_workers=jobs, initializer=_start_worker, initargs=(rulebook, execution.cache)
     ) as pool:
         try:
-            yield from pool.map(_work, paths, chunksize=CHUNK_FILES)
+            with _ctrl_c_deferred():  # map submits every chunk now, and the workers fork
+                claims = pool.map(_work, paths, chunksize=CHUNK_FILES)
+            yield from claims
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
