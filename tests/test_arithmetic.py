@@ -430,3 +430,49 @@ def test_a_quarters_change_year_on_year_is_read_against_that_quarter_a_year_befo
     later = "稀土产量\n更新时间:2025-11-01\n今年三季度，中国稀土矿产量为7万吨，同比增长30%。\n"
     (found,) = _audit_texts(tmp_path, rulebook, base=base, later=later)
     assert [c.period for c in found.claims[:2]] == ["2024-Q3", "2025-Q3"]
+
+
+# --- a change that names its metric: both figures stated elsewhere ---
+
+BOTH_YEARS = (
+    "Rare earths in numbers\nPublished 2025-03-02\n"
+    "China mined 270,000 tonnes of rare earths in 2024 and 240,000 tonnes in 2023, the "
+    "survey said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024年中国稀土矿产量同比增长30%。",
+        "China's rare-earth mine output rose 30% in 2024.",
+        # two other parties' figures before it are not what China's change relates
+        "2024年，美国稀土矿产量为4.5万吨，缅甸稀土矿产量为3.1万吨，中国稀土矿产量同比增长30%。",
+    ],
+)
+def test_a_change_naming_its_metric_disagrees_with_both_figures_stated_elsewhere(
+    tmp_path, rulebook, sentence
+):
+    later = f"稀土产量\n更新时间:2025-04-01\n{sentence}\n"
+    (found,) = _audit_texts(tmp_path, rulebook, base=BOTH_YEARS, later=later)
+    assert [(c.value, c.path.rsplit("/", 1)[-1]) for c in found.claims] == [
+        (240000, "base.txt"),
+        (270000, "base.txt"),
+        (30, "later.txt"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024年中国稀土矿产量同比增长12.5%。",  # agrees
+        "2024年中国稀土出口量同比增长30%。",  # nobody states exports
+        "2024年美国稀土矿产量同比增长30%。",  # nor the United States' output
+        "2025年中国稀土矿产量同比增长30%。",  # nor 2025's
+    ],
+)
+def test_a_change_naming_its_metric_is_flagged_only_against_figures_it_is_about(
+    tmp_path, rulebook, sentence
+):
+    later = f"稀土产量\n更新时间:2025-04-01\n{sentence}\n"
+    assert _audit_texts(tmp_path, rulebook, base=BOTH_YEARS, later=later) == []

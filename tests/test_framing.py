@@ -505,3 +505,28 @@ def test_the_subject_a_sentence_hands_on_is_not_after_a_preposition(rulebook, tm
         " It reported revenue of A$565.5 million for the year to June 30, 2025.\n",
     )
     assert bindings[(1, "A$565.5 million")] == ("lynas", "revenue", "FY2025")
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "change_of"),
+    [
+        ("2024年中国稀土矿产量同比增长约30%。", None, "mine_production"),
+        ("China's rare-earth mine output rose 30% in 2024.", None, "mine_production"),
+        (
+            "China's rare-earth mine output was up 30% year on year in 2024.",
+            None,
+            "mine_production",
+        ),
+        # the change of the figure before it, not of the metric named before that
+        ("2024年中国稀土矿产量为27万吨，同比增长30%。", None, None),
+        # a share is no change, and a change after other words names nothing
+        ("2024年中国稀土矿产量占全球的30%。", "mine_production_share", None),
+        ("中国稀土矿产量在2024年前后同比增长30%。", None, None),
+    ],
+)
+def test_a_change_carries_the_metric_it_names_right_before_it(
+    rulebook, tmp_path, text, metric, change_of
+):
+    (claim,) = [c for c in _claims(rulebook, tmp_path, text) if c.text.endswith("30%")]
+    assert (claim.entity, claim.metric, claim.frame.change_of) == ("china", metric, change_of)
+    assert claim.to_record()["change_of"] == change_of

@@ -94,12 +94,15 @@ def _is(words: str, cue: str | None) -> bool:
 def _operands(before: Sequence[Claim], stated: Claim) -> tuple[Claim, Claim] | None:
     """The two figures a change relates: the nearest framed figure before it and the
     nearest one before that with the same metric and unit, of the same part of a year
-    (a first half is not compared with the first three quarters)."""
+    (a first half is not compared with the first three quarters); of the metric the
+    change names, when it names one."""
     wanted = {"percent"} if stated.unit == "percentage_point" else None
+    named = stated.frame.change_of
     framed = [
         c
         for c in before
         if c.metric is not None
+        and (named is None or c.metric == named)
         and (c.unit in wanted if wanted else c.unit not in {"fold", "percentage_point"})
     ]
     if len(framed) < 2:
@@ -164,10 +167,11 @@ def _same_parties(first: Claim, second: Claim, cue: str | None, rule: Rule, fold
 
 
 def change(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:
-    """A stated change disagrees with the two figures it relates: both in its sentence,
-    or the later one there and the earlier one, a year before, stated anywhere."""
+    """A stated change disagrees with the two figures it relates: both in its sentence;
+    or the later one there and the earlier one, a year before, stated anywhere; or, for a
+    change that names its metric (营业收入同比增长34%), both stated anywhere."""
     found: list[tuple[Key, Finding]] = []
-    by_key: dict[Key, list[Claim]] | None = None  # built on the first change that needs it
+    stated_as: _Stated | None = None  # built on the first change that needs it
     for sentence in sentences(claims).values():
         spans = _positions(sentence)
         for i, stated in enumerate(sentence):
@@ -179,13 +183,17 @@ def change(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:
                 continue
             cue, cue_at = touching or (None, -1)
             pair = _operands(sentence[:i], stated)
+            if pair is not None and not _same_parties(*pair, cue, rule, unit == "fold"):
+                pair = None  # two parties a rise does not relate: it is one party's change
             candidates = [pair] if pair is not None else []
             if pair is None and unit == "percent" and not _is(rule.comparison_words, cue):
                 later = _later_figure(sentence, spans, i, cue_at)
+                if later is not None or stated.frame.change_of is not None:
+                    stated_as = stated_as or _Stated(claims)
                 if later is not None:
-                    if by_key is None:
-                        by_key = _by_key(claims)
-                    candidates = [(a, later) for a in _stated_year_before(later, by_key)]
+                    candidates = [(a, later) for a in stated_as.year_before(later)]
+                elif stated.frame.change_of is not None:
+                    candidates = stated_as.operands(stated, stated.frame.change_of)
             finding = _closest(stated, candidates, cue, rule)
             if finding is not None:
                 first, second = finding.claims[:2]
@@ -304,27 +312,45 @@ def _later_figure(
     return None
 
 
-def _by_key(claims: Sequence[Claim]) -> dict[Key, list[Claim]]:
-    index: dict[Key, list[Claim]] = {}
-    for claim in claims:
-        if claim.entity is not None and claim.metric is not None and claim.period is not None:
-            key = (claim.entity, claim.metric, claim.unit, claim.period)
-            index.setdefault(key, []).append(claim)
-    return index
+class _Stated:
+    """The figures the sources state, by entity, metric and period."""
 
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self._index: dict[tuple[str, str, str], list[Claim]] = {}
+        for claim in claims:
+            if claim.entity and claim.metric and claim.period:
+                key = (claim.entity, claim.metric, claim.period)
+                self._index.setdefault(key, []).append(claim)
 
-def _stated_year_before(later: Claim, by_key: dict[Key, list[Claim]]) -> list[Claim]:
-    """What the sources state for the figure's entity, metric and unit a year before its
-    period: the year before a year, the same part of the year before for part of a year
-    when its sentence says year on year."""
-    parts = period_parts(later.period)
-    if later.entity is None or later.metric is None or parts is None:
-        return []
-    if parts[2] and not _YEAR_ON_YEAR.search(later.quote):
-        return []
-    key = (later.entity, later.metric, later.unit, year_before(later.period) or "")
-    here = sentence_key(later)
-    return [c for c in by_key.get(key, ()) if sentence_key(c) != here]
+    def year_before(self, later: Claim) -> list[Claim]:
+        """What the sources state for the figure's entity, metric and unit a year before
+        its period (see :meth:`_before`), outside its sentence."""
+        if later.metric is None:
+            return []
+        here = sentence_key(later)
+        return [
+            c
+            for c in self._before(later, later.metric)
+            if c.unit == later.unit and sentence_key(c) != here
+        ]
+
+    def operands(self, change: Claim, metric: str) -> list[tuple[Claim, Claim]]:
+        """Every pair of figures, in one unit, that the sources state for the change's
+        entity and ``metric``: in the change's period, and a year before it."""
+        later = self._index.get((change.entity or "", metric, change.period or ""), [])
+        earlier = self._before(change, metric)
+        return [(a, b) for b in later for a in earlier if a.unit == b.unit]
+
+    def _before(self, claim: Claim, metric: str) -> list[Claim]:
+        """The claims of ``claim``'s entity and ``metric`` a year before its period: the
+        year before a year, or the same part of the year before for part of a year when
+        its sentence says year on year."""
+        parts = period_parts(claim.period)
+        if claim.entity is None or parts is None:
+            return []
+        if parts[2] and not _YEAR_ON_YEAR.search(claim.quote):
+            return []
+        return self._index.get((claim.entity, metric, year_before(claim.period) or ""), [])
 
 
 def share_sum(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:

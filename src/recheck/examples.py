@@ -40,6 +40,7 @@ def example_claims(example: Example) -> list[Claim]:
             metric=spec.get("metric"),
             period=str(spec.get("period", "current")),
             modality=str(spec.get("modality", "actual")),
+            change_of=spec.get("change_of"),
         )
         source = str(spec.get("source", f"example-{n}"))
         line = int(spec.get("line", n + 1))

@@ -83,6 +83,9 @@ class Framer:
         change = vocabulary.change_cues.pattern
         self._cue_touching = re.compile(rf"(?:{change})[了约近达为]?\s*$")
         self._change_after = re.compile(rf"\s+(?:{change})\b")
+        self._names_change = re.compile(
+            rf"{_YEAR_ON_YEAR}(?:{change})[了约近达为]?\s*(?:(?i:by)\s+)?"
+        )
         self._base_before = re.compile(rf"(?:{vocabulary.base_cues.pattern})\s*$")
         self._ranking_after = re.compile(rf"\s*的?\s*(?:{vocabulary.ranking_cues.pattern})")
         self._share_metric = {m.share_of: m.id for m in vocabulary.metrics.values() if m.share_of}
@@ -255,6 +258,9 @@ class Framer:
         period_mention = _pick_period(text, q, context.periods, clause, lead, self._base_before)
         period = period_mention.period if period_mention else CURRENT
         modality, modal_word = self._modality(context, q, position or 0)
+        change_of = None
+        if metric is None and kind == "percent" and self._is_change(text, q):
+            change_of = self._changed_metric(context, clause, lead)
         return Frame(
             entity=entity if scope is None else f"{entity}@{scope}",
             metric=metric,
@@ -263,6 +269,7 @@ class Framer:
             entity_word=entity_mention.word if entity_mention else "",
             metric_word=metric_word,
             period_word=(period_mention.word if period_mention else "") or modal_word,
+            change_of=change_of,
         )
 
     def _is_subject(self, mention: Mention) -> bool:
@@ -569,6 +576,21 @@ class Framer:
         near = text[max(0, q.start - 6) : q.start] + text[q.end : q.end + 6]
         return bool(self.vocab.part_cues.search(near))
 
+    def _changed_metric(self, context: _Context, clause: _Clause, lead: int) -> str | None:
+        """The metric a change names right before it, in its clause: 营业收入同比增长约34%,
+        "net profit rose 34%"; nothing when other words stand between them (营业收入
+        35亿元，同比增长34%: the change of the figure, read by the rules)."""
+        before = [m for m in context.metric_mentions if clause.start <= m.start and m.end <= lead]
+        if not before:
+            return None
+        named = max(before, key=lambda m: m.end)
+        if self.vocab.metrics[named.ref].share_cue or not self._names_change.fullmatch(
+            context.text, named.end, lead
+        ):
+            return None
+        metric = self._resolve_metric(named, context.metric_mentions)
+        return None if self._direct_dimension.get(metric) == "percent" else metric
+
     def _is_change(self, text: str, q: Quantity) -> bool:
         """A change (同比上涨12.1%, a 65% difference) is not a level."""
         before = text[max(0, q.start - 6) : q.start]
@@ -808,6 +830,13 @@ _INTRODUCES = re.compile(
     r"\s*(?:(?i:about|around|roughly|nearly|almost|close\s+to|more\s+than|over|some"
     r"|approximately|just\s+over|just\s+under|under|less\s+than|at\s+least|up\s+to)\b"
     r"|约为?|将近|近|超过|逾|接近|大约|不到|不足)?\s*"
+)
+
+
+# What may stand between a change's metric and its change word: year on year (同比).
+_YEAR_ON_YEAR = (
+    r"[\s,，]*(?:(?:同比|较上年同期|较去年同期|比上年同期|比去年同期|较上年|较去年|比上年|比去年"
+    r"|(?i:year[- ]on[- ]year))[\s,，]*)?(?:(?i:was|were|is|are)\s+)?"
 )
 
 

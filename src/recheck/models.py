@@ -71,6 +71,9 @@ class Frame:
     entity_word: str = ""
     metric_word: str = ""
     period_word: str = ""
+    # a stated change that names its metric right before it (营业收入同比增长34%,
+    # "revenue rose 34%"): that metric; its own ``metric`` stays None, it is no level
+    change_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,7 @@ class Claim:
             "text": self.text,
             "entity": self.frame.entity,
             "metric": self.frame.metric,
+            "change_of": self.frame.change_of,
             "period": self.frame.period,
             "modality": self.frame.modality,
             "value": self.value,

@@ -28,6 +28,7 @@ TOLERANCE_KINDS = (*sorted(METRIC_DIMENSIONS - {"any"}), "points", "other", "def
 EXAMPLE_CLAIM_KEYS = {
     "entity",
     "metric",
+    "change_of",
     "period",
     "value",
     "unit",
@@ -283,8 +284,9 @@ def _examples(spec: Any, vocabulary: Vocabulary, fail: Any) -> tuple[Example, ..
             for part in str(claim.get("entity") or "").split("@"):
                 if claim.get("entity") and part not in vocabulary.entities:
                     raise fail(f"{ckey}.entity", f"unknown entity {part!r}")
-            if claim.get("metric") and claim["metric"] not in vocabulary.metrics:
-                raise fail(f"{ckey}.metric", f"unknown metric {claim['metric']!r}")
+            for field in ("metric", "change_of"):
+                if claim.get(field) and claim[field] not in vocabulary.metrics:
+                    raise fail(f"{ckey}.{field}", f"unknown metric {claim[field]!r}")
             if claim.get("origin", "article") not in ORIGINS:
                 raise fail(f"{ckey}.origin", f"must be one of {', '.join(ORIGINS)}")
             parsed.append(tuple(sorted(claim.items())))
