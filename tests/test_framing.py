@@ -530,3 +530,17 @@ def test_a_change_carries_the_metric_it_names_right_before_it(
     (claim,) = [c for c in _claims(rulebook, tmp_path, text) if c.text.endswith("30%")]
     assert (claim.entity, claim.metric, claim.frame.change_of) == ("china", metric, change_of)
     assert claim.to_record()["change_of"] == change_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北方稀土今年一季度营业收入为90亿元，净亏损扩大至3,000万元。",
+        "Lynas reported revenue of A$150 million for the quarter and a net loss of A$20 million.",
+    ],
+)
+def test_a_loss_is_not_the_revenue_named_before_it(rulebook, tmp_path, text):
+    # a loss framed as revenue made its sentence give revenue two values, and both
+    # were left out of every comparison
+    metrics = [c.metric for c in _claims(rulebook, tmp_path, text)]
+    assert metrics == ["revenue", "net_loss"]
