@@ -136,6 +136,21 @@ def test_a_year_earlier_is_the_same_part_of_the_year_before(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("it made 721 tonnes in the third quarter of 2025, up from 597 tonnes in the previous "
+         "three months", ["2025-Q3", "2025-Q2"]),
+        ("2025年第一季度产量为600吨，上一季度为500吨", ["2025-Q1", "2024-Q4"]),
+        ("2025年第二季度营收环比增长，上季度营收为1亿元", ["2025-Q2", "2025-Q1"]),
+        ("output in the prior quarter was 500 tonnes", [None]),  # no quarter to step back from
+        ("2025年第三季度产量为600吨", ["2025-Q3"]),  # 第三季度 is no quarter before
+    ],
+)  # fmt: skip
+def test_the_previous_quarter_is_the_one_before_the_quarter_named(text, expected):
+    assert [p.period for p in find_periods(text, ARTICLE)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "context", "expected"),
     [
         # the period the sentence named first, not its detail (其中第三季度)

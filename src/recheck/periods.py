@@ -170,6 +170,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Needs], ...] = tuple(
             r"|\b(?:the )?same (?:period|quarter|half|months?) (?:of |in )?(?:last|a) year\b)",
             (("year",),),
         ),
+        # The quarter before the one the sentence is about (上一季度, "up from 597 tonnes
+        # in the previous three months"); 第三季度 is no such thing.
+        # (Not 前一季度, which also reads as the first quarter, as 前三季度 is the first three.)
+        ("quarter_before", r"上一?季度", (("季度",),)),
+        (
+            "quarter_before",
+            r"(?i:\b(?:the |its )?(?:previous|prior|preceding) (?:three months|quarter)\b"
+            r"|\bthe quarter before\b)",
+            (("previous", "prior", "preceding", "quarter before"),),
+        ),
         # 同期, "in the same period": the period the text was just about (after
         # 上年同期 and "the same period last year", which start earlier or are longer).
         ("same_period", r"(?<!历史)同期", (("同期",),)),
@@ -259,6 +269,7 @@ def find_periods(
     sentence_year = max(explicit_years) if explicit_years else None
     result: list[PeriodMention] = []
     years_ago: list[int] = []  # which of the result are 上年同期, "a year earlier"
+    quarters_before: list[int] = []  # and 上一季度, "the previous quarter"
     taken_until = -1
     for start, end, name, match in raw:
         if start < taken_until:
@@ -268,13 +279,18 @@ def find_periods(
             continue  # 本报北京4月30日电: when the report was filed, not what it is about
         if name == "year_ago":
             years_ago.append(len(result))
-        if name == "same_period":
+        if name == "quarter_before":
+            quarters_before.append(len(result))
+            period = None  # (resolved below, from the sentence's other periods)
+        elif name == "same_period":
             period = topic_period(result) or context_period
         else:
             period = _resolve(name, match, article_date, sentence_year, context_year)
         result.append(PeriodMention(start, end, text[start:end], period, name == "deadline"))
     for index in years_ago:
         result[index] = _year_before(result, index)
+    for index in quarters_before:
+        result[index] = _quarter_before(result, index)
     return result
 
 
@@ -294,6 +310,22 @@ def _year_before(mentions: list[PeriodMention], index: int) -> PeriodMention:
         if earlier and not other.deadline:
             return replace(mentions[index], period=earlier)
     return mentions[index]
+
+
+def _quarter_before(mentions: list[PeriodMention], index: int) -> PeriodMention:
+    """上一季度 and "the previous three months" name the quarter before the one the
+    sentence is about: the nearest other quarter, the ones before first (2025-Q3 ->
+    2025-Q2, 2025-Q1 -> 2024-Q4). With none, no period."""
+    for other in (*reversed(mentions[:index]), *mentions[index + 1 :]):
+        match = _QUARTER.fullmatch(other.period or "")
+        if match and not other.deadline:
+            year, quarter = int(match[1]), int(match[2])
+            before = f"{year}-Q{quarter - 1}" if quarter > 1 else f"{year - 1}-Q4"
+            return replace(mentions[index], period=before)
+    return mentions[index]
+
+
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 
 
 def period_parts(period: str | None) -> tuple[str, int, str] | None:
