@@ -41,7 +41,7 @@ from .compare import (
 )
 from .derive import Key, RangeIndex, Survey, sentence_key, sentences
 from .models import Claim, Rule, Tolerance
-from .periods import period_parts, year_before
+from .periods import AGAINST_YEAR_BEFORE, period_parts, year_before
 from .units import quantity_kind
 
 # What may stand between a change word and its figure: 上涨了12.1%, "rose by 12%", "an
@@ -188,12 +188,13 @@ def change(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:
             candidates = [pair] if pair is not None else []
             if pair is None and unit == "percent" and not _is(rule.comparison_words, cue):
                 later = _later_figure(sentence, spans, i, cue_at)
-                if later is not None or stated.frame.change_of is not None:
-                    stated_as = stated_as or _Stated(claims)
+                named = stated.frame.change_of
                 if later is not None:
+                    stated_as = stated_as or _Stated(claims)
                     candidates = [(a, later) for a in stated_as.year_before(later)]
-                elif stated.frame.change_of is not None:
-                    candidates = stated_as.operands(stated, stated.frame.change_of)
+                elif named is not None:
+                    stated_as = stated_as or _Stated(claims)
+                    candidates = stated_as.operands(stated, named)
             finding = _closest(stated, candidates, cue, rule)
             if finding is not None:
                 first, second = finding.claims[:2]
@@ -271,8 +272,7 @@ def _closest(
 # "721 tonnes, up 51%", "597 tons, an increase of 150%"), and between a change and the
 # figure it reached ("rose 26% to 6,558 tonnes", "增长26%至6,558吨").
 _FIGURE_THEN_CHANGE = re.compile(
-    r"[\s,，、]*(?:(?:同比|较上年同期|较去年同期|比上年同期|比去年同期|较上年|较去年|比上年|比去年"
-    r"|(?i:year[- ]on[- ]year))[\s,，]*)?(?:(?i:an?)\s+)?"
+    rf"[\s,，、]*(?:(?:{AGAINST_YEAR_BEFORE})[\s,，]*)?(?:(?i:an?)\s+)?"
 )
 _CHANGE_THEN_FIGURE = re.compile(r"[\s,，]*(?:to|至|到|达到|达)\s*")
 # A change of part of a year is on the same part of the year before only when it says so
@@ -382,7 +382,7 @@ def share_sum(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:
         gap = total - 100.0
         if gap <= limit:
             continue
-        parts = " + ".join(f"{written(c)} ({c.entity.split('@')[0]})" for c in shares)
+        parts = " + ".join(f"{written(c)} ({(c.entity or '').split('@')[0]})" for c in shares)
         note = (
             f"{parts}: at least {format_number(total)}% of one whole "
             f"({format_number(gap)} percentage points past 100%)"
@@ -413,8 +413,7 @@ def part_whole(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]
             continue
         if rule.select.dimension is not None and dimension_of(c.unit) != rule.select.dimension:
             continue
-        key = (c.metric, c.unit, c.period or "")
-        index.setdefault(key, {}).setdefault(c.entity, []).append(c)
+        index.setdefault((c.metric, c.unit, c.period or ""), {}).setdefault(c.entity, []).append(c)
     found: list[tuple[Key, Finding]] = []
     for (metric, unit, period), by_entity in sorted(index.items()):
         for whole in sorted(e for e in by_entity if e in members or e == rule.whole):

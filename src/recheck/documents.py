@@ -235,7 +235,10 @@ def load(paths: Iterable[str]) -> tuple[list[Document], list[Skipped]]:
     skipped: list[Skipped] = []
     for path in iter_paths(paths, skipped):
         result = read_document(path)
-        (skipped if isinstance(result, Skipped) else documents).append(result)
+        if isinstance(result, Skipped):
+            skipped.append(result)
+        else:
+            documents.append(result)
     documents = [replace(d, path=printable_path(d.path)) for d in documents]
     return documents, [replace(s, path=printable_path(s.path)) for s in skipped]
 
@@ -398,7 +401,8 @@ def _bounded(line: str, start: int, end: int, number: int, line_offset: int) -> 
             back = cut
             while back > start and _NUMBER_CHAR.match(line, back - 1):
                 back -= 1
-            cut = back if back > start else min(end, _NUMBER_RUN.match(line, cut).end())
+            run = _NUMBER_RUN.match(line, cut)
+            cut = back if back > start or run is None else min(end, run.end())
         if line[start:cut].strip():
             yield _sentence(line[start:cut], number, line_offset, start)
         start = cut

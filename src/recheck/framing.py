@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from .exchange import currency_of
 from .models import Article, Claim, Frame, Quantity, Sentence
-from .periods import CURRENT, PeriodMention, find_periods, topic_period
+from .periods import AGAINST_YEAR_BEFORE, CURRENT, PeriodMention, find_periods, topic_period
 from .termregex import matches_at
 from .units import UnitError, canonical_figure, quantity_kind
 from .vocabulary import Mention, Vocabulary
@@ -84,7 +84,7 @@ class Framer:
         self._cue_touching = re.compile(rf"(?:{change})[了约近达为]?\s*$")
         self._change_after = re.compile(rf"\s+(?:{change})\b")
         self._names_change = re.compile(
-            rf"{_YEAR_ON_YEAR}(?:{change})[了约近达为]?\s*(?:(?i:by)\s+)?"
+            rf"{_METRIC_TO_CHANGE}(?:{change})[了约近达为]?\s*(?:(?i:by)\s+)?"
         )
         self._base_before = re.compile(rf"(?:{vocabulary.base_cues.pattern})\s*$")
         self._ranking_after = re.compile(rf"\s*的?\s*(?:{vocabulary.ranking_cues.pattern})")
@@ -834,10 +834,7 @@ _INTRODUCES = re.compile(
 
 
 # What may stand between a change's metric and its change word: year on year (同比).
-_YEAR_ON_YEAR = (
-    r"[\s,，]*(?:(?:同比|较上年同期|较去年同期|比上年同期|比去年同期|较上年|较去年|比上年|比去年"
-    r"|(?i:year[- ]on[- ]year))[\s,，]*)?(?:(?i:was|were|is|are)\s+)?"
-)
+_METRIC_TO_CHANGE = rf"[\s,，]*(?:(?:{AGAINST_YEAR_BEFORE})[\s,，]*)?(?:(?i:was|were|is|are)\s+)?"
 
 
 def _introduces_another(text: str, m: Mention, q: Quantity, quantities: list[Quantity]) -> bool:

@@ -162,7 +162,7 @@ def _chinese_integer(tokens: list[str]) -> float | None:
     previous = ""
     for token in tokens:
         if token in ZH_SMALL:
-            unit = ZH_SMALL[token]
+            unit = float(ZH_SMALL[token])
             if previous == "unit" and last_unit <= unit:
                 return None
             section += (1.0 if digit is None else digit) * unit
@@ -246,15 +246,15 @@ def parse_chinese(text: str) -> Number | None:
         ):
             return None
         tokens = [t for t in tokens if t != approx]
-    value = _chinese_integer(tokens)
-    if value is None:
+    integer = _chinese_integer(tokens)
+    if integer is None:
         return None
     if not frac:
-        return Number(value, place_of(value) if value else 1.0, approx=approx)
+        return Number(integer, place_of(integer) if integer else 1.0, approx=approx)
     decimals = [ZH_DIGITS.get(ch) for ch in frac]
     if not decimals or any(d is None for d in decimals):
         return None
-    value += sum(d * 10.0 ** -(i + 1) for i, d in enumerate(decimals) if d)
+    value = integer + sum(d * 10.0 ** -(i + 1) for i, d in enumerate(decimals) if d)
     return Number(value, 10.0 ** -len(decimals), approx=approx)
 
 

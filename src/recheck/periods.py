@@ -344,6 +344,14 @@ def year_before(period: str | None) -> str | None:
 
 _YEAR_FIRST = re.compile(r"(FY)?(\d{4})(.*)")
 
+# The words that measure a change against the year before (同比, 较上年, "year on
+# year"): a regex alternation, for what may stand between a figure or a metric and the
+# change word after it.
+AGAINST_YEAR_BEFORE = (
+    r"同比|较上年同期|较去年同期|比上年同期|比去年同期|较上年|较去年|比上年|比去年"
+    r"|(?i:year[- ]on[- ]year)"
+)
+
 
 # A year in Chinese digits (二〇二四年), as official and print news write it.
 # (It starts with the digits, which lets the regex engine skip to them; the character

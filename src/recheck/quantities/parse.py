@@ -131,13 +131,13 @@ def _fraction(match: re.Match[str]) -> _Found | None:
     whole = match.group("whole")
     if all(ch in "百千万萬佰仟" for ch in den_text) and not whole:
         per = {"百": 100.0, "佰": 100.0, "千": 1e3, "仟": 1e3, "万": 1e4, "萬": 1e4}
-        denominator = math.prod(per[ch] for ch in den_text)
+        hundreds = math.prod(per[ch] for ch in den_text)
         return _Found(
             start,
             end,
-            numerator.value * 100 / denominator,
+            numerator.value * 100 / hundreds,
             "percent",
-            numerator.place * 50 / denominator,
+            numerator.place * 50 / hundreds,
             bare=False,
         )
     denominator = _zh_or_arabic(den_text)
