@@ -11,7 +11,7 @@ is ``None``; a claim with no time expression at all is about the ``"current"`` p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -288,9 +288,9 @@ def find_periods(
             period = _resolve(name, match, article_date, sentence_year, context_year)
         result.append(PeriodMention(start, end, text[start:end], period, name == "deadline"))
     for index in years_ago:
-        result[index] = _year_before(result, index)
+        result[index] = _step_back(result, index, year_before)
     for index in quarters_before:
-        result[index] = _quarter_before(result, index)
+        result[index] = _step_back(result, index, quarter_before)
     return result
 
 
@@ -300,32 +300,20 @@ def topic_period(mentions: Sequence[PeriodMention]) -> str | None:
     return next((m.period for m in mentions if m.period and not m.deadline), None)
 
 
-def _year_before(mentions: list[PeriodMention], index: int) -> PeriodMention:
-    """上年同期 and "a year earlier" name the period a year before the one the sentence
-    is about (2025年上半年…较上年同期 is 2024-H1; after FY2025, FY2024): the nearest
-    other period, the ones before first, a year back. With none, the year before (as
-    _resolve gave)."""
+def _step_back(
+    mentions: list[PeriodMention], index: int, back: Callable[[str | None], str | None]
+) -> PeriodMention:
+    """The mention at ``index``, which names a period before the one the sentence is
+    about (上年同期, "a year earlier": ``year_before``; 上一季度, "the previous three
+    months": ``quarter_before``): the nearest other period that steps back, the ones
+    before first (2025年上半年…较上年同期 is 2024-H1; after FY2025, FY2024; after the
+    third quarter, the second). With none, as it is (上年同期 the year before, as
+    _resolve gave; 上一季度 no period)."""
     for other in (*reversed(mentions[:index]), *mentions[index + 1 :]):
-        earlier = year_before(other.period)
+        earlier = back(other.period)
         if earlier and not other.deadline:
             return replace(mentions[index], period=earlier)
     return mentions[index]
-
-
-def _quarter_before(mentions: list[PeriodMention], index: int) -> PeriodMention:
-    """上一季度 and "the previous three months" name the quarter before the one the
-    sentence is about: the nearest other quarter, the ones before first (2025-Q3 ->
-    2025-Q2, 2025-Q1 -> 2024-Q4). With none, no period."""
-    for other in (*reversed(mentions[:index]), *mentions[index + 1 :]):
-        match = _QUARTER.fullmatch(other.period or "")
-        if match and not other.deadline:
-            year, quarter = int(match[1]), int(match[2])
-            before = f"{year}-Q{quarter - 1}" if quarter > 1 else f"{year - 1}-Q4"
-            return replace(mentions[index], period=before)
-    return mentions[index]
-
-
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 
 
 def period_parts(period: str | None) -> tuple[str, int, str] | None:
@@ -340,6 +328,17 @@ def year_before(period: str | None) -> str | None:
     a period without a year."""
     parts = period_parts(period)
     return f"{parts[0]}{parts[1] - 1}{parts[2]}" if parts else None
+
+
+def quarter_before(period: str | None) -> str | None:
+    """The quarter before a quarter: 2025-Q3 -> 2025-Q2, 2025-Q1 -> 2024-Q4; None for
+    any other period."""
+    parts = period_parts(period)
+    if parts is None or parts[0] or parts[2] not in ("-Q1", "-Q2", "-Q3", "-Q4"):
+        return None
+    _, year, part = parts
+    quarter = int(part[-1])
+    return f"{year}-Q{quarter - 1}" if quarter > 1 else f"{year - 1}-Q4"
 
 
 _YEAR_FIRST = re.compile(r"(FY)?(\d{4})(.*)")
