@@ -186,6 +186,7 @@ def change(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:
             if pair is not None and not _same_parties(*pair, cue, rule, unit == "fold"):
                 pair = None  # two parties a rise does not relate: it is one party's change
             candidates = [pair] if pair is not None else []
+            # from the sources: pairs of one entity, the figure's or the change's own
             if pair is None and unit == "percent" and not _is(rule.comparison_words, cue):
                 later = _later_figure(sentence, spans, i, cue_at)
                 named = stated.frame.change_of
@@ -210,14 +211,13 @@ def _closest(
 ) -> Finding | None:
     """The disagreement of ``stated`` with the pair of operands that comes closest to
     it, or ``None`` when any pair agrees with it (several sources may state the earlier
-    figure, and their own disagreement is another rule's to report)."""
+    figure, and their own disagreement is another rule's to report). Each pair is of
+    parties the change relates (see change)."""
     unit = stated.unit
     s_range = admitted(stated)
     limit = allowed(rule.tolerance_for(quantity_kind(unit)), stated.value, unit)
     best: tuple[float, float, float, str, Claim, Claim] | None = None
     for first, second in pairs:
-        if not _same_parties(first, second, cue, rule, unit == "fold"):
-            continue
         if rule.select.metric is not None and first.metric != rule.select.metric:
             continue
         if rule.select.entity is not None and rule.select.entity not in (
