@@ -277,13 +277,13 @@ def end_to_end(folder: Path, size: int, jobs: list[int], work: Path) -> tuple[Ru
     empty, for each ``--jobs``; then, for the first, again with the cache full. The unit
     memo is warm, as on any machine that has run recheck once (see start_up for the
     very first run)."""
+    env = _memo_env(work)
     runs = []
     outputs = []
     for count in jobs:
         cache = _empty_cache(work)
         out = work / f"report-{count}.txt"
         args = ["audit", str(folder), "--jobs", str(count), "--cache-dir", str(cache)]
-        env = _memo_env(work)
         runs.append(run_cli(f"--jobs {count}, empty cache", [*args, "-o", str(out)], size, env))
         outputs.append(out.read_bytes())
         if count == jobs[0]:
@@ -442,7 +442,8 @@ def linearity(results: list[Size], small: float, rounds: int, work: Path) -> dic
     The first round is the audits of the size tables, minutes apart; each further
     round audits X MB and then 4·X MB, one right after the other, so that both meet the
     machine in the same mood. The ratio is that of the medians, in wall time and in CPU
-    time (which the hypervisor's stolen time does not inflate)."""
+    time (which other processes do not add to; the hypervisor's stolen time inflates
+    both, so read each round's stolen share)."""
     by_mb = {r.mb: r for r in results}
     pairs = [(by_mb[small].runs[0], by_mb[4 * small].runs[0])]  # the first --jobs, cold
     for _ in range(rounds - 1):
