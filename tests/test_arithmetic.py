@@ -476,3 +476,63 @@ def test_a_change_naming_its_metric_is_flagged_only_against_figures_it_is_about(
 ):
     later = f"稀土产量\n更新时间:2025-04-01\n{sentence}\n"
     assert _audit_texts(tmp_path, rulebook, base=BOTH_YEARS, later=later) == []
+
+
+# --- a figure many sources repeat ---
+
+
+def test_a_change_is_read_against_the_first_source_of_a_repeated_figure(tmp_path, rulebook):
+    copies = {f"base{n:02}": BOTH_YEARS for n in range(12)}
+    later = "稀土产量\n更新时间:2025-04-01\n2024年中国稀土矿产量同比增长30%。\n"
+    (found,) = _audit_texts(tmp_path, rulebook, **copies, later=later)
+    assert [(c.value, c.path.rsplit("/", 1)[-1]) for c in found.claims] == [
+        (240000, "base00.txt"),
+        (270000, "base00.txt"),
+        (30, "later.txt"),
+    ]
+
+
+def test_one_source_that_agrees_among_many_repeats_clears_the_change(tmp_path, rulebook):
+    copies = {f"base{n:02}": BOTH_YEARS for n in range(12)}
+    agrees = BOTH_YEARS.replace("270,000", "312,000")  # 312,000 ÷ 240,000 − 1 = 30%
+    later = "稀土产量\n更新时间:2025-04-01\n2024年中国稀土矿产量同比增长30%。\n"
+    assert _audit_texts(tmp_path, rulebook, **copies, zlast=agrees, later=later) == []
+
+
+def test_a_repeated_figure_is_one_pair_however_many_sources_repeat_it(tmp_path, rulebook):
+    """The pairs a change is tried against grow with the distinct figures, not with the
+    claims: 200 sources that repeat two figures give one pair, not 40,000."""
+    from recheck.arithmetic import _Stated
+
+    stated = claims(
+        *(
+            {
+                "source": f"s{n}",
+                "line": 1,
+                "text": text,
+                "value": value,
+                "unit": "t",
+                "entity": "china",
+                "metric": "mine_production",
+                "period": period,
+            }
+            for n in range(200)
+            for text, value, period in (("27万吨", 270000, "2024"), ("24万吨", 240000, "2023"))
+        )
+    )
+    change_claim = claims(
+        {
+            "source": "later",
+            "line": 1,
+            "quote": "2024年中国稀土矿产量同比增长30%",
+            "text": "30%",
+            "value": 30,
+            "unit": "percent",
+            "entity": "china",
+            "period": "2024",
+        }
+    )[0]
+    pairs = _Stated(stated).operands(change_claim, "mine_production")
+    assert [(a.value, b.value, a.source_id, b.source_id) for a, b in pairs] == [
+        (240000, 270000, "s0", "s0")
+    ]

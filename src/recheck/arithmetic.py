@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import itemgetter
 
 from .compare import (
     RELATIVE_UNITS,
@@ -312,45 +313,77 @@ def _later_figure(
     return None
 
 
+# A figure as a change reads it: the same unit, value and admitted range give the same
+# computed change, whatever source states it.
+_Figure = tuple[str, float, tuple[float, float]]
+
+
+def _figure(claim: Claim) -> _Figure:
+    return (claim.unit, claim.value, admitted(claim))
+
+
 class _Stated:
-    """The figures the sources state, by entity, metric and period."""
+    """The figures the sources state, by entity, metric and period.
+
+    Each key keeps its claims by figure (:func:`_figure`): a change is tried against the
+    first claim of each figure only, since a repeated figure gives the same change and
+    :func:`_closest` cites the first pair that comes closest. So a figure that a
+    thousand articles repeat costs one pair, not a thousand, and comparing the changes
+    stays linear in the claims."""
 
     def __init__(self, claims: Sequence[Claim]) -> None:
-        self._index: dict[tuple[str, str, str], list[Claim]] = {}
-        for claim in claims:
+        self._index: dict[tuple[str, str, str], dict[_Figure, list[tuple[int, Claim]]]] = {}
+        for at, claim in enumerate(claims):
             if claim.entity and claim.metric and claim.period:
                 key = (claim.entity, claim.metric, claim.period)
-                self._index.setdefault(key, []).append(claim)
+                self._index.setdefault(key, {}).setdefault(_figure(claim), []).append((at, claim))
 
     def year_before(self, later: Claim) -> list[Claim]:
         """What the sources state for the figure's entity, metric and unit a year before
-        its period (see :meth:`_before`), outside its sentence."""
+        its period (see :meth:`_before`), outside its sentence: the first claim of each
+        figure."""
         if later.metric is None:
             return []
         here = sentence_key(later)
-        return [
-            c
-            for c in self._before(later, later.metric)
-            if c.unit == later.unit and sentence_key(c) != here
-        ]
+        return self._distinct(
+            self._before(later, later.metric), later.unit, lambda c: sentence_key(c) != here
+        )
 
     def operands(self, change: Claim, metric: str) -> list[tuple[Claim, Claim]]:
         """Every pair of figures, in one unit, that the sources state for the change's
-        entity and ``metric``: in the change's period, and a year before it."""
-        later = self._index.get((change.entity or "", metric, change.period or ""), [])
-        earlier = self._before(change, metric)
+        entity and ``metric``: in the change's period, and a year before it (the first
+        claim of each figure)."""
+        later = self._distinct((change.entity or "", metric, change.period or ""))
+        earlier = self._distinct(self._before(change, metric))
         return [(a, b) for b in later for a in earlier if a.unit == b.unit]
 
-    def _before(self, claim: Claim, metric: str) -> list[Claim]:
-        """The claims of ``claim``'s entity and ``metric`` a year before its period: the
+    def _distinct(
+        self,
+        key: tuple[str, str, str] | None,
+        unit: str | None = None,
+        keep: Callable[[Claim], bool] | None = None,
+    ) -> list[Claim]:
+        """The first claim of each figure stated for ``key`` (in ``unit``, and that
+        ``keep`` accepts, when given), in the order of the claims."""
+        firsts = []
+        for figure, same in self._index.get(key, {}).items() if key else ():
+            if unit is not None and figure[0] != unit:
+                continue
+            first = next((pair for pair in same if keep is None or keep(pair[1])), None)
+            if first is not None:
+                firsts.append(first)
+        return [claim for _, claim in sorted(firsts, key=itemgetter(0))]
+
+    def _before(self, claim: Claim, metric: str) -> tuple[str, str, str] | None:
+        """The key of ``claim``'s entity and ``metric`` a year before its period: the
         year before a year, or the same part of the year before for part of a year when
         its sentence says year on year."""
         parts = period_parts(claim.period)
         if claim.entity is None or parts is None:
-            return []
+            return None
         if parts[2] and not _YEAR_ON_YEAR.search(claim.quote):
-            return []
-        return self._index.get((claim.entity, metric, year_before(claim.period) or ""), [])
+            return None
+        return (claim.entity, metric, year_before(claim.period) or "")
 
 
 def share_sum(claims: Sequence[Claim], rule: Rule) -> list[tuple[Key, Finding]]:
