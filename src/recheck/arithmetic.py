@@ -329,14 +329,26 @@ class _Stated:
     first claim of each figure only, since a repeated figure gives the same change and
     :func:`_closest` cites the first pair that comes closest. So a figure that a
     thousand articles repeat costs one pair, not a thousand, and comparing the changes
-    stays linear in the claims."""
+    stays linear in the claims. A key's claims are grouped when a change first asks
+    for them: most keys never are."""
 
     def __init__(self, claims: Sequence[Claim]) -> None:
-        self._index: dict[tuple[str, str, str], dict[_Figure, list[tuple[int, Claim]]]] = {}
-        for at, claim in enumerate(claims):
+        self._claims: dict[tuple[str, str, str], list[Claim]] = {}
+        for claim in claims:
             if claim.entity and claim.metric and claim.period:
-                key = (claim.entity, claim.metric, claim.period)
-                self._index.setdefault(key, {}).setdefault(_figure(claim), []).append((at, claim))
+                self._claims.setdefault((claim.entity, claim.metric, claim.period), []).append(
+                    claim
+                )
+        self._figures: dict[tuple[str, str, str], dict[_Figure, list[tuple[int, Claim]]]] = {}
+
+    def _by_figure(self, key: tuple[str, str, str]) -> dict[_Figure, list[tuple[int, Claim]]]:
+        """The claims of ``key`` by figure, each with its place among them."""
+        if key not in self._figures:
+            groups: dict[_Figure, list[tuple[int, Claim]]] = {}
+            for at, claim in enumerate(self._claims.get(key, ())):
+                groups.setdefault(_figure(claim), []).append((at, claim))
+            self._figures[key] = groups
+        return self._figures[key]
 
     def year_before(self, later: Claim) -> list[Claim]:
         """What the sources state for the figure's entity, metric and unit a year before
@@ -366,7 +378,7 @@ class _Stated:
         """The first claim of each figure stated for ``key`` (in ``unit``, and that
         ``keep`` accepts, when given), in the order of the claims."""
         firsts = []
-        for figure, same in self._index.get(key, {}).items() if key else ():
+        for figure, same in self._by_figure(key).items() if key else ():
             if unit is not None and figure[0] != unit:
                 continue
             first = next((pair for pair in same if keep is None or keep(pair[1])), None)
