@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from recheck import cache, pipeline
 from recheck.audit import audit
 from recheck.cli import ExitCode, app
+from recheck.datelines import Heads
 from recheck.framing import Framer
 from recheck.pipeline import Execution, frame_files
 from recheck.reporters import render_audit
@@ -222,8 +223,8 @@ def test_another_extraction_key_does_not_see_the_entries(tmp_path):
     folder = tmp_path / "cache"
     one = cache.ClaimCache(folder, "one")
     key = one.key("a.txt", b"bytes")
-    one.put(key, ())
-    assert one.get(key) == ()
+    one.put(key, (), Heads())
+    assert one.get(key) == ((), Heads())
     assert cache.ClaimCache(folder, "two").get(key) is None
     assert one.get(one.key("b.txt", b"bytes")) is None
     assert one.get(one.key("a.txt", b"other bytes")) is None

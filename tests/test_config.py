@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 import recheck.audit
+from recheck import cache
 from recheck.cli import ExitCode, app
 from recheck.config import Settings, find, load
 from recheck.errors import RecheckError
@@ -126,7 +127,7 @@ def _cli(*args: str):
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted((folder / "claims-v1").rglob("*.json"))
+    return sorted((folder / cache.FORMAT).rglob("*.json"))
 
 
 def test_the_cli_keeps_the_cache_in_the_configured_folder(tmp_path, monkeypatch):

@@ -27,6 +27,7 @@ distributed = pytest.importorskip("distributed")
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 TABLE = ROOT / "reference" / "usgs_rare_earths.csv"
+YEARLESS = ROOT / "tests" / "fixtures" / "yearless"
 DEAD = "tcp://127.0.0.1:1"  # nothing listens on port 1
 SHORT_TIMEOUT = "1s"
 
@@ -95,11 +96,13 @@ def local_json(rulebook):
 
 @pytest.mark.parametrize("cached", [False, True], ids=["no-cache", "cache"])
 @pytest.mark.parametrize("reference", [None, TABLE], ids=["", "reference"])
-@pytest.mark.parametrize("where", ["seeds", "archive"])
+@pytest.mark.parametrize("where", ["seeds", "archive", "yearless"])
 def test_the_report_is_the_local_one(
     cluster, rulebook, archive, local_json, tmp_path, where, reference, cached
 ):
-    paths = [str(SEEDS if where == "seeds" else archive)]
+    # yearless: a dated article and one whose dateline gives no year, framed again
+    # once the run's dates are known (recheck.datelines)
+    paths = [str({"seeds": SEEDS, "archive": archive, "yearless": YEARLESS}[where])]
     local = local_json(paths[0], reference)
     cache = tmp_path / "cache" if cached else None
     execution = _on_dask(cluster, cache)

@@ -48,7 +48,7 @@ def test_a_dateline_anywhere_dates_an_article_without_byline(tmp_path):
         ("山河观察 | 作者:老周 | 2025-11-15 20:31 发布于北京", date(2025, 11, 15)),
         ("LONDON, 3 Sept. 2025 — Prices fell.", date(2025, 9, 3)),
         ("记者 林晓 伦敦、上海报道 2025年8月21日", date(2025, 8, 21)),
-        ("By Jo Reyes | Bloomberg, August 18", None),  # no year: not guessed
+        ("By Jo Reyes | Bloomberg, August 18", None),  # no year: not guessed here
         ("作者：老杨 | 8月16日 发布于北京", None),
     ],
 )
@@ -57,6 +57,27 @@ def test_the_date_in_an_article_s_head_dates_it(tmp_path, head, expected):
     path.write_text(f"稀土供应链的新变化\n{head}\n美国的产量为3000吨。\n", encoding="utf-8")
     (article,) = _articles(path)
     assert article.date == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "month_day"),
+    [
+        ("新华社北京11月20日电（记者 韩雪松）今年以来，出口回升。", (11, 20)),
+        ("BRUSSELS/FRANKFURT, Nov 12 (Reuters) - European manufacturers paid more.", (11, 12)),
+        ("By Hannah Cole and Kenji Mori | Bloomberg, August 18", (8, 18)),
+        ("财新记者 周岚 张弛 | 8月20日", (8, 20)),
+        ("LONDON, 3 Sept. — Prices fell.", (9, 3)),
+        ("SYDNEY, Aug 14, 2025 (Reuters) - Output rose.", None),  # dated: no month-day
+        ("今年8月中旬，价格上涨。", None),  # a month without its day
+        ("作者：老杨 | 2月30日", None),  # no such day
+    ],
+)
+def test_a_head_date_without_its_year_keeps_its_month_and_day(tmp_path, head, month_day):
+    path = tmp_path / "a.txt"
+    path.write_text(f"稀土供应链的新变化\n{head}\n美国的产量为3000吨。\n", encoding="utf-8")
+    (article,) = _articles(path)
+    assert article.month_day == month_day
+    assert article.date == (date(2025, 8, 14) if "2025" in head else None)
 
 
 def test_a_date_deep_in_the_body_does_not_date_the_article(tmp_path):

@@ -9,7 +9,7 @@ from . import documents, heap
 from .engine import run_rules
 from .errors import InputError
 from .models import Claim, Report, Skipped
-from .pipeline import IN_PROCESS, Execution, frame_files
+from .pipeline import IN_PROCESS, Execution, FileClaims, FileWorker, frame_files, infer_days
 from .ranking import rank
 from .reference import load_reference
 from .rulebook import Rulebook, load_rulebook
@@ -26,23 +26,28 @@ def extract_claims(
     progress: Progress | None = None,
     execution: Execution = IN_PROCESS,
 ) -> tuple[list[Claim], list[Skipped]]:
-    """Read, split, extract and frame every document under ``paths``."""
+    """Read, split, extract and frame every document under ``paths``; then frame again
+    the files whose datelines give no year, with the year the run's dates suggest (see
+    :mod:`recheck.datelines`)."""
     files, skipped = documents.find(paths)
-    claims: list[Claim] = []
-    read = 0
+    results: list[FileClaims] = []
     keeper = heap.Keeper()
     for done, result in enumerate(frame_files(files, rulebook, execution), start=1):
-        if result.skipped is not None:
-            skipped.append(result.skipped)
-        else:
-            read += 1
-            claims.extend(result.claims)
-            keeper.gathered(len(result.claims))
+        results.append(result)
+        keeper.gathered(len(result.claims))
         if progress is not None:
             progress(done, len(files))
-    if not read:
+    inferred = infer_days(results)
+    if inferred:
+        worker = FileWorker(rulebook, execution.cache)
+        results = [
+            worker(path, days=inferred[result.path]) if result.path in inferred else result
+            for path, result in zip(files, results, strict=True)
+        ]
+    skipped += [result.skipped for result in results if result.skipped is not None]
+    if all(result.skipped is not None for result in results):
         raise no_documents(paths, skipped)
-    return claims, skipped
+    return [claim for result in results for claim in result.claims], skipped
 
 
 def no_documents(paths: Sequence[str], skipped: Sequence[Skipped]) -> InputError:

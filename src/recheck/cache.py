@@ -23,8 +23,9 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
+from datetime import date
 from functools import lru_cache
 from importlib.util import find_spec
 from operator import attrgetter
@@ -32,9 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_atomic
+from .datelines import Heads, MonthDay
 from .models import Claim, Frame
 
-FORMAT = "claims-v1"  # the layout of entries; a new layout gets a new folder
+FORMAT = "claims-v2"  # the layout of entries; a new layout gets a new folder
+_OLD_FORMATS = ("claims-v1",)  # (removed by clear)
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 _FRAME_FIELDS = tuple(f.name for f in fields(Frame))
 _FRAME_AT = _CLAIM_FIELDS.index("frame")  # a row holds the frame as a list there
@@ -61,24 +64,38 @@ class ClaimCache:
     def _root(self) -> Path:
         return self.folder / FORMAT / self.extraction
 
-    def key(self, path: str, data: bytes) -> str:
+    def key(self, path: str, data: bytes, days: Mapping[MonthDay, date] | None = None) -> str:
+        """The entry of a file's bytes at ``path``, framed with ``days`` (the dates its
+        year-less datelines are read as, see recheck.datelines)."""
         digest = hashlib.sha256(data)
         digest.update(b"\0" + path.encode("utf-8", "surrogateescape"))
+        for (month, day), when in sorted((days or {}).items()):
+            digest.update(f"\0{month}-{day}={when.isoformat()}".encode())
         return digest.hexdigest()
 
     def _entry(self, key: str) -> Path:
         return self._root / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> tuple[Claim, ...] | None:
+    def get(self, key: str) -> tuple[tuple[Claim, ...], Heads] | None:
+        """A file's claims and what its datelines say, or ``None`` for a miss."""
         try:
-            rows = json.loads(self._entry(key).read_text(encoding="utf-8"))
-            return tuple(_claim(row) for row in rows)
-        except (OSError, ValueError, TypeError, IndexError):
+            entry = json.loads(self._entry(key).read_text(encoding="utf-8"))
+            heads = Heads(
+                tuple(date.fromisoformat(day) for day in entry["dates"]),
+                tuple((month, day) for month, day in entry["month_days"]),
+            )
+            return tuple(_claim(row) for row in entry["claims"]), heads
+        except (OSError, ValueError, TypeError, IndexError, KeyError):
             return None
 
-    def put(self, key: str, claims: Sequence[Claim]) -> None:
+    def put(self, key: str, claims: Sequence[Claim], heads: Heads) -> None:
         entry = self._entry(key)
-        text = json.dumps([_row(c) for c in claims], ensure_ascii=False, separators=(",", ":"))
+        record = {
+            "claims": [_row(c) for c in claims],
+            "dates": [day.isoformat() for day in heads.dates],
+            "month_days": [list(month_day) for month_day in heads.month_days],
+        }
+        text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(entry, text, durable=False)
@@ -135,6 +152,8 @@ def clear(folder: Path) -> int:
     root = folder / FORMAT
     count = sum(1 for _ in root.rglob("*.json")) if root.is_dir() else 0
     shutil.rmtree(root, ignore_errors=True)
+    for old in _OLD_FORMATS:
+        shutil.rmtree(folder / old, ignore_errors=True)
     shutil.rmtree(folder / UNIT_MEMO, ignore_errors=True)
     return count
 

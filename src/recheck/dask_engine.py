@@ -5,6 +5,9 @@ The report is the one the local engine writes; only where the work runs changes:
     client   list the files (documents.iter_paths), cut the list into batches
        |     scatter the rulebook to every worker, once
     workers  frame each batch with a FileWorker                  -> FileClaims per file
+    client   gather each file's heads (its datelines' dates), date the year-less ones
+       |     (pipeline.infer_days)
+    workers  frame again each file with a year-less dateline now dated
        |     shard each batch's claims by engine.partition_key  -> one shard per partition
     workers  per partition: its shards of every batch, plus its share of the
        |     reference rows, go through engine.group_findings    -> findings
@@ -33,19 +36,21 @@ import operator
 import os
 import threading
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from concurrent.futures import Future
 from contextlib import contextmanager
+from datetime import date
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import documents
 from .audit import claim_order, incomparable_metrics, no_documents
+from .datelines import MonthDay
 from .engine import group_findings, partition_key, prepare, survey_findings
 from .errors import ClusterError, InputError
 from .models import Claim, Contradiction, Report
-from .pipeline import Execution, FileClaims, FileWorker
+from .pipeline import Execution, FileClaims, FileWorker, infer_days
 from .ranking import rank
 from .rulebook import Rulebook
 
@@ -90,7 +95,27 @@ def audit_on_dask(
         parts = max(1, PARTITIONS_PER_THREAD * threads)
         book = client.scatter(rulebook, broadcast=True, hash=False)
         framed = client.map(_frame, batches, rulebook=book, cache=execution.cache, pure=False)
-        shards = client.map(_shard_batch, framed, parts=parts, pure=False)
+        if progress is not None:
+            sizes = {f.key: len(batch) for f, batch in zip(framed, batches, strict=True)}
+            done = 0
+            for future in distributed.as_completed(framed, loop=client.loop):
+                done += sizes[future.key]
+                progress(done, len(files))
+        # the year-less datelines' dates need every file's heads: files with one are
+        # framed again before their claims are sharded
+        heads = chain.from_iterable(client.gather(client.map(_heads, framed, pure=False)))
+        inferred = infer_days(list(heads))
+        again = [
+            [(path, read_from, inferred[shown])]
+            for batch in batches
+            for path, read_from in batch
+            if (shown := documents.printable_path(path)) in inferred
+        ]
+        reframed = client.map(_frame, again, rulebook=book, cache=execution.cache, pure=False)
+        shards = [
+            *client.map(_shard_batch, framed, parts=parts, skip=set(inferred), pure=False),
+            *client.map(_shard_batch, reframed, parts=parts, pure=False),
+        ]
         row_shards = _shard(rows, parts)
         findings = [
             client.submit(
@@ -103,13 +128,10 @@ def audit_on_dask(
             )
             for i in range(parts)
         ]
-        if progress is not None:
-            sizes = {f.key: len(batch) for f, batch in zip(framed, batches, strict=True)}
-            done = 0
-            for future in distributed.as_completed(framed, loop=client.loop):
-                done += sizes[future.key]
-                progress(done, len(files))
-        results: list[FileClaims] = list(chain.from_iterable(client.gather(framed)))
+        redone = {r.path: r for r in chain.from_iterable(client.gather(reframed))}
+        results: list[FileClaims] = [
+            redone.get(r.path, r) for r in chain.from_iterable(client.gather(framed))
+        ]
         claims = [c for r in results if r.skipped is None for c in r.claims]
         skipped += [r.skipped for r in results if r.skipped is not None]
         if all(r.skipped is not None for r in results):
@@ -133,15 +155,25 @@ def audit_on_dask(
 
 
 def _frame(
-    batch: list[tuple[str, str]], rulebook: Rulebook, cache: Path | None
+    batch: list[tuple[str, str] | tuple[str, str, dict[MonthDay, date]]],
+    rulebook: Rulebook,
+    cache: Path | None,
 ) -> list[FileClaims]:
-    """Each (path as given, absolute path) of ``batch`` framed."""
+    """Each (path as given, absolute path[, dates of its year-less datelines]) of
+    ``batch`` framed."""
     worker = FileWorker(rulebook, cache)
-    return [worker(path, read_from) for path, read_from in batch]
+    return [worker(*item) for item in batch]
 
 
-def _shard_batch(results: list[FileClaims], parts: int) -> Shards:
-    return _shard(chain.from_iterable(r.claims for r in results), parts)
+def _heads(results: list[FileClaims]) -> list[FileClaims]:
+    """What the client needs of ``results`` to date the year-less datelines: each
+    file's name and heads, without its claims."""
+    return [FileClaims(r.path, heads=r.heads) for r in results]
+
+
+def _shard_batch(results: list[FileClaims], parts: int, skip: Set[str] = frozenset()) -> Shards:
+    """The claims of ``results``, but those of the files named in ``skip``, sharded."""
+    return _shard(chain.from_iterable(r.claims for r in results if r.path not in skip), parts)
 
 
 def _shard(claims: Iterable[Claim], parts: int) -> Shards:

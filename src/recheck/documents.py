@@ -72,6 +72,15 @@ _HEAD_DATE = re.compile(
     + rf"|(?<!\d)(?P<dd>\d{{1,2}})\s+(?P<dm>{_MONTH_NAME})\.?,?\s+(?P<dy>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
+# A head's date without its year (新华社北京11月20日电, "財新记者 | 8月20日", "Nov 12
+# (Reuters)", "Bloomberg, August 18"): the article's year is then inferred from the run's
+# other articles (see recheck.datelines). Not a date that a year follows.
+_HEAD_DAY = re.compile(
+    r"(?<![\d年/.-])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+    + rf"|\b(?P<mn>{_MONTH_NAME})\.?\s+(?P<md>\d{{1,2}})(?![\d:])(?!(?:st|nd|rd|th)?,?\s*\d)"
+    + rf"|(?<![\d.,])(?P<dd>\d{{1,2}})\s+(?P<dm>{_MONTH_NAME})\b\.?(?!,?\s*\d)",
+    re.IGNORECASE,
+)
 # Where the head's date may stand: the first lines under the title, near their start
 # (新华社北京2025年8月14日电（记者…）…, "SYDNEY, Aug 14, 2025 (Reuters) -", a byline).
 _HEAD_LINES = 3
@@ -293,6 +302,7 @@ def split_articles(document: Document) -> list[Article]:
                 date=day,
                 first_line=begin + 1,
                 text="\n".join(body),
+                month_day=None if day is not None else _find_month_day(body),
             )
         )
     return articles
@@ -326,6 +336,27 @@ def _find_dateline(lines: list[str]) -> date | None:
         match = _HEAD_DATE.search(line, 0, _HEAD_CHARS)
         if match:
             return _head_date(match)
+    return None
+
+
+def _find_month_day(lines: list[str]) -> tuple[int, int] | None:
+    """The month and day of a head's date that gives no year, where
+    :func:`_find_dateline` looks for a date."""
+    head = islice((line for line in islice(lines, 1, None) if line.strip()), _HEAD_LINES)
+    for line in head:
+        match = _HEAD_DAY.search(line, 0, _HEAD_CHARS)
+        if match:
+            if match["m"]:
+                month, day = int(match["m"]), int(match["d"])
+            elif match["mn"]:
+                month, day = month_number(match["mn"]), int(match["md"])
+            else:
+                month, day = month_number(match["dm"]), int(match["dd"])
+            try:
+                date(2000, month, day)  # (a leap year: 2月29日 is a day)
+            except ValueError:
+                return None
+            return month, day
     return None
 
 

@@ -46,6 +46,9 @@ class Article:
     date: date | None
     first_line: int  # 1-based line of the article's first line in the file
     text: str  # the article's text, lines joined with "\n"
+    # (month, day) of a dateline that gives no year (新华社北京11月20日电, "Nov 12
+    # (Reuters)"), when ``date`` is None: see recheck.datelines
+    month_day: tuple[int, int] | None = None
 
     @property
     def source_id(self) -> str:

@@ -3,7 +3,9 @@
 Files are independent of each other, so this work runs one file at a time, in this
 process or in worker processes (``jobs``), and each file's claims can be cached by the
 hash of its bytes (:mod:`recheck.cache`). Whatever runs it, the claims of every file are
-the same, and :func:`frame_files` yields them in the order of the paths.
+the same, and :func:`frame_files` yields them in the order of the paths. The one thing a
+file takes from the others is the year of a dateline that gives none: the audit frames
+such a file again once it knows the run's dates (:func:`infer_days`).
 """
 
 from __future__ import annotations
@@ -11,14 +13,16 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import documents, unitmemo
 from .cache import ClaimCache, extraction_key
+from .datelines import Anchors, Heads, MonthDay, dated
 from .models import Claim, Skipped
 from .rulebook import Rulebook
 
@@ -40,6 +44,7 @@ class FileClaims:
     claims: tuple[Claim, ...] = ()
     skipped: Skipped | None = None
     cached: bool = False  # the claims came from the cache
+    heads: Heads = field(default_factory=Heads)  # what its datelines say (recheck.datelines)
 
 
 ENGINES = ("local", "dask")
@@ -92,28 +97,49 @@ class FileWorker:
             self._framer = Framer(self.vocabulary, extract_quantities)
         return self._framer
 
-    def __call__(self, path: str, read_from: str | None = None) -> FileClaims:
+    def __call__(
+        self,
+        path: str,
+        read_from: str | None = None,
+        days: Mapping[MonthDay, date] | None = None,
+    ) -> FileClaims:
         """The claims of the file at ``path``, named as given; ``read_from``: where to
-        read it when that differs (the absolute path, on a machine with another cwd)."""
+        read it when that differs (the absolute path, on a machine with another cwd);
+        ``days``: the dates of its year-less datelines (see :func:`infer_days`)."""
         shown = documents.printable_path(path)
         data = documents.read_bytes(read_from or path)
         if isinstance(data, Skipped):
             return FileClaims(shown, skipped=Skipped(shown, data.reason))
-        key = self.cache.key(shown, data) if self.cache is not None else ""
+        key = self.cache.key(shown, data, days) if self.cache is not None else ""
         if self.cache is not None:
-            claims = self.cache.get(key)
-            if claims is not None:
-                return FileClaims(shown, claims, cached=True)
+            entry = self.cache.get(key)
+            if entry is not None:
+                return FileClaims(shown, entry[0], cached=True, heads=entry[1])
         document = documents.decode_document(shown, data)
         if isinstance(document, Skipped):
             return FileClaims(shown, skipped=document)
         found: list[Claim] = []
-        for article in documents.split_articles(document):
+        articles = documents.split_articles(document)
+        for article in articles:
+            article = dated(article, days or {})
             found.extend(self.framer().frame_article(article, documents.sentences(article)))
-        claims = tuple(found)
+        claims, heads = tuple(found), Heads.of(articles)
         if self.cache is not None:
-            self.cache.put(key, claims)
-        return FileClaims(shown, claims)
+            self.cache.put(key, claims, heads)
+        return FileClaims(shown, claims, heads=heads)
+
+
+def infer_days(results: Sequence[FileClaims]) -> dict[str, dict[MonthDay, date]]:
+    """For each file of ``results`` with a year-less dateline, the dates they are read
+    as (see :mod:`recheck.datelines`), given the dated articles of them all."""
+    anchors = Anchors(day for result in results for day in result.heads.dates)
+    inferred = {}
+    for result in results:
+        if result.heads.month_days and anchors:
+            days = anchors.days(result.heads.month_days)
+            if days:
+                inferred[result.path] = days
+    return inferred
 
 
 def frame_files(
