@@ -331,47 +331,51 @@ def _find_dateline(lines: list[str]) -> date | None:
         match = _DATELINE.match(line)
         if match:
             return _parse_date(match)
-    head = islice((line for line in islice(lines, 1, None) if line.strip()), _HEAD_LINES)
-    for line in head:
-        match = _HEAD_DATE.search(line, 0, _HEAD_CHARS)
-        if match:
-            return _head_date(match)
-    return None
+    match = _search_head(_HEAD_DATE, lines)
+    return _head_date(match) if match else None
 
 
 def _find_month_day(lines: list[str]) -> tuple[int, int] | None:
     """The month and day of a head's date that gives no year, where
     :func:`_find_dateline` looks for a date."""
+    match = _search_head(_HEAD_DAY, lines)
+    if match is None:
+        return None
+    month, day = _month_day(match)
+    try:
+        date(2000, month, day)  # (a leap year: 2月29日 is a day)
+    except ValueError:
+        return None
+    return month, day
+
+
+def _search_head(pattern: re.Pattern[str], lines: list[str]) -> re.Match[str] | None:
+    """The first match of ``pattern`` near the start of one of the first lines under
+    the title."""
     head = islice((line for line in islice(lines, 1, None) if line.strip()), _HEAD_LINES)
     for line in head:
-        match = _HEAD_DAY.search(line, 0, _HEAD_CHARS)
+        match = pattern.search(line, 0, _HEAD_CHARS)
         if match:
-            if match["m"]:
-                month, day = int(match["m"]), int(match["d"])
-            elif match["mn"]:
-                month, day = month_number(match["mn"]), int(match["md"])
-            else:
-                month, day = month_number(match["dm"]), int(match["dd"])
-            try:
-                date(2000, month, day)  # (a leap year: 2月29日 is a day)
-            except ValueError:
-                return None
-            return month, day
+            return match
     return None
 
 
 def _head_date(match: re.Match[str]) -> date | None:
     """The date a _HEAD_DATE match names (None for one that is no date: 31 June)."""
-    if match["y"]:
-        return _parse_date(match)
-    if match["my"]:  # August 14, 2025
-        year, month, day = match["my"], match["mn"], match["md"]
-    else:  # 14 August 2025
-        year, month, day = match["dy"], match["dm"], match["dd"]
     try:
-        return date(int(year), month_number(month), int(day))
+        return date(int(match["y"] or match["my"] or match["dy"]), *_month_day(match))
     except ValueError:
         return None
+
+
+def _month_day(match: re.Match[str]) -> tuple[int, int]:
+    """The month and day of a _HEAD_DATE or _HEAD_DAY match: 2025年8月14日 or 8月14日,
+    August 14(, 2025), 14 August( 2025)."""
+    if match["m"]:
+        return int(match["m"]), int(match["d"])
+    if match["mn"]:
+        return month_number(match["mn"]), int(match["md"])
+    return month_number(match["dm"]), int(match["dd"])
 
 
 def sentences(article: Article) -> Iterator[Sentence]:

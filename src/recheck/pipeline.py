@@ -132,6 +132,8 @@ class FileWorker:
 def infer_days(results: Sequence[FileClaims]) -> dict[str, dict[MonthDay, date]]:
     """For each file of ``results`` with a year-less dateline, the dates they are read
     as (see :mod:`recheck.datelines`), given the dated articles of them all."""
+    if not any(result.heads.month_days for result in results):
+        return {}  # (most runs: no need to sort the run's dates)
     anchors = Anchors(day for result in results for day in result.heads.dates)
     inferred = {}
     for result in results:
