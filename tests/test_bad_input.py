@@ -15,13 +15,14 @@ import signal
 import subprocess
 import sys
 import time
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from recheck import extract_quantities
+from recheck import cli, extract_quantities
 from recheck.audit import audit
 from recheck.cli import ExitCode, app
 from recheck.documents import (
@@ -126,6 +127,28 @@ def test_ctrl_c_exits_130_with_one_line_and_no_traceback(big_folder, when, marke
     code, messages = _interrupt(folder, marker, wait, *options)
     assert code == ExitCode.INTERRUPTED, (when, messages)
     assert messages == ["recheck: interrupted"], (when, messages)
+
+
+def test_a_ctrl_c_raised_inside_a_callback_still_interrupts_the_run(monkeypatch, capsys):
+    # What the subprocess test above meets only by chance: Ctrl-C's handler runs inside
+    # a callback (an import lock's weak reference), where Python prints the exception
+    # as "Exception ignored in …" and goes on. Here a weak reference's callback raises
+    # it, as the handler would, in a command that then ends normally.
+    class Thing:
+        pass
+
+    def command() -> None:
+        thing = Thing()
+        ref = weakref.ref(thing, lambda _: cli._on_sigint(signal.SIGINT, None))
+        del thing  # the callback runs, and raises
+        assert ref() is None
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli, "app", command)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == ExitCode.INTERRUPTED
+    assert capsys.readouterr().err == "recheck: interrupted\n"
 
 
 def test_a_job_started_with_ctrl_c_ignored_is_not_interrupted():

@@ -546,6 +546,33 @@ def _on_sigint(signum: int, frame: object) -> None:
     raise _Interrupted
 
 
+@contextmanager
+def _lost_interrupts() -> Iterator[list[_Interrupted]]:
+    """Keep the Ctrl-Cs that Python could not pass on, in the list this yields.
+
+    A signal handler runs wherever the interpreter happens to be, and that can be a
+    callback (an import lock's, while pandas is imported): Python prints an exception
+    raised there as "Exception ignored in …" and goes on, so the run would end with that
+    traceback and its usual exit code. Kept here instead, it ends the run as an
+    interrupt when the command returns (raising it again from the hook would run in the
+    same callback, and be lost the same way).
+    """
+    lost: list[_Interrupted] = []
+    previous = sys.unraisablehook
+
+    def hook(unraisable: sys.UnraisableHookArgs) -> None:
+        if isinstance(unraisable.exc_value, _Interrupted):
+            lost.append(unraisable.exc_value)
+        else:
+            previous(unraisable)
+
+    sys.unraisablehook = hook
+    try:
+        yield lost
+    finally:
+        sys.unraisablehook = previous
+
+
 def main() -> None:
     """Entry point of the ``recheck`` script and ``python -m recheck``."""
     import signal
@@ -554,8 +581,12 @@ def main() -> None:
     if previous is not signal.SIG_IGN:  # a background job started with Ctrl-C ignored keeps it so
         signal.signal(signal.SIGINT, _on_sigint)
     try:
-        with heap.holds():  # an audit's claims, kept to the end of the report (see heap)
-            app()
+        with _lost_interrupts() as lost, heap.holds():  # (heap: an audit's claims, kept)
+            try:
+                app()
+            finally:
+                if lost:  # a Ctrl-C raised in a callback: the run was interrupted
+                    raise _Interrupted
     except (KeyboardInterrupt, _Interrupted):
         typer.echo("recheck: interrupted", err=True)
         sys.exit(ExitCode.INTERRUPTED)
